@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HartVoorDeJeugdConfig(AppConfig):
+    """Holds the project-wide templates, static files and translations."""
+
+    name = "hartvoordejeugd"
+    verbose_name = "Hart voor de Jeugd"

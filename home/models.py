@@ -1,0 +1,109 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from dialogues.models import DialogueThreadPage
+from stories.models import (
+    ArticlePage,
+    PodcastPage,
+    StoryPage,
+    VlogPage,
+    WebinarPage,
+    card_queryset,
+)
+
+from .blocks import ContentStreamBlock
+
+NEWEST_PER_TYPE = 3
+
+
+class HomePage(Page):
+    """The front door: editors' picks, the newest of each type, webinars and active dialogues."""
+
+    heading = models.CharField(_("kop"), max_length=160, blank=True)
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        InlinePanel("featured_items", label=_("Uitgelicht"), max_num=6),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.ArticleIndexPage",
+        "stories.VlogIndexPage",
+        "stories.PodcastIndexPage",
+        "stories.WebinarIndexPage",
+        "dialogues.DialogueIndexPage",
+        "home.ContentPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("homepagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = list(self.featured_items.values_list("page_id", flat=True))
+        featured = {
+            story.pk: story
+            for story in card_queryset(
+                StoryPage.objects.live().public().filter(pk__in=featured_ids)
+            )
+        }
+        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["newest_by_type"] = [
+            (model._meta.verbose_name_plural, self.newest(model))
+            for model in (ArticlePage, VlogPage, PodcastPage)
+        ]
+        context["upcoming_webinars"] = card_queryset(
+            WebinarPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
+        )[:NEWEST_PER_TYPE]
+        context["active_dialogues"] = card_queryset(
+            DialogueThreadPage.objects.live().public().order_by("-last_published_at")
+        )[:NEWEST_PER_TYPE]
+        return context
+
+    def newest(self, model):
+        items = model.objects.live().public().exclude(pk__in=self.featured_items.values("page_id"))
+        return card_queryset(items.order_by("-first_published_at"))[:NEWEST_PER_TYPE]
+
+
+class HomeFeaturedItem(Orderable):
+    """A story the redactie puts at the top of the home page."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey(
+        StoryPage, verbose_name=_("verhaal"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", page_type="stories.StoryPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitgelicht verhaal")
+        verbose_name_plural = _("uitgelichte verhalen")
+
+
+class ContentPage(Page):
+    """A plain page such as Over ons, Privacy or Spelregels, linked from the footer."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("tekst"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("inhoudspagina")
+        verbose_name_plural = _("inhoudspagina's")

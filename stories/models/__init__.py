@@ -1,0 +1,28 @@
+from .article import ArticleIndexPage, ArticlePage
+from .base import EvidenceLevel, StoryIndexPage, StoryPage, StoryTag, card_queryset, paginate
+from .podcast import PodcastIndexPage, PodcastPage
+from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme
+from .vlog import VlogIndexPage, VlogPage
+from .webinar import WebinarIndexPage, WebinarPage
+
+__all__ = [
+    "Ambassador",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "Audience",
+    "ChangeTask",
+    "EvidenceLevel",
+    "PodcastIndexPage",
+    "PodcastPage",
+    "Region",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryTag",
+    "Theme",
+    "VlogIndexPage",
+    "VlogPage",
+    "WebinarIndexPage",
+    "WebinarPage",
+    "card_queryset",
+    "paginate",
+]

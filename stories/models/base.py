@@ -1,0 +1,241 @@
+from django import forms
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from .taxonomy import Audience, ChangeTask, Region, Theme
+
+CARD_RENDITION = "fill-640x360"
+
+
+class EvidenceLevel(models.TextChoices):
+    """The rungs of the evidence ladder (effectladder) a practice example can stand on."""
+
+    PRACTICE = "praktijkervaring", _("Praktijkervaring")
+    DESCRIBED = "goed_beschreven", _("Goed beschreven")
+    SUBSTANTIATED = "goed_onderbouwd", _("Goed onderbouwd")
+    EFFECTIVE = "effectief", _("Effectief")
+
+
+class StoryTag(TaggedItemBase):
+    """Links a free tag to a story."""
+
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(Page):
+    """What everything people share has in common: summary, image, taxonomy and contributor.
+
+    Not creatable itself. It is a concrete table rather than an abstract model so that the home
+    page, the listings, search facets and benchmarks can query every type of story at once.
+    """
+
+    intro = models.TextField(
+        _("samenvatting"),
+        max_length=600,
+        help_text=_("Twee of drie zinnen die op overzichten en in zoekresultaten staan."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("alternatieve tekst hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Laat leeg als de afbeelding alleen sfeer geeft."),
+    )
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("thema's"), related_name="stories", blank=True
+    )
+    change_tasks = ParentalManyToManyField(
+        ChangeTask, verbose_name=_("veranderopgaven"), related_name="stories", blank=True
+    )
+    regions = ParentalManyToManyField(
+        Region, verbose_name=_("jeugdregio's"), related_name="stories", blank=True
+    )
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("doelgroepen"), related_name="stories", blank=True
+    )
+    tags = ClusterTaggableManager(through=StoryTag, verbose_name=_("trefwoorden"), blank=True)
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bijdrager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        help_text=_("Het lid dat dit verhaal heeft gedeeld; op de pagina staat de weergavenaam."),
+    )
+
+    # A story can also describe a practice example (praktijkvoorbeeld).
+    practice_aim = models.TextField(_("doel"), blank=True)
+    practice_target_group = models.TextField(_("doelgroep van de aanpak"), blank=True)
+    practice_approach = models.TextField(_("aanpak"), blank=True)
+    practice_success_factors = models.TextField(_("wat maakte het succesvol"), blank=True)
+    practice_results = models.TextField(_("resultaten"), blank=True)
+    practice_contact = models.CharField(
+        _("contact"), max_length=250, blank=True, help_text=_("Naam, organisatie of e-mailadres.")
+    )
+    evidence_level = models.CharField(
+        _("niveau op de effectladder"), max_length=20, choices=EvidenceLevel.choices, blank=True
+    )
+
+    taxonomy_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("change_tasks", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("contributor"),
+    ]
+    practice_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("practice_aim"),
+                FieldPanel("practice_target_group"),
+                FieldPanel("practice_approach"),
+                FieldPanel("practice_success_factors"),
+                FieldPanel("practice_results"),
+                FieldPanel("practice_contact"),
+                FieldPanel("evidence_level"),
+            ],
+            heading=_("Praktijkvoorbeeld"),
+            help_text=_(
+                "Vul dit in als het verhaal een aanpak beschrijft die anderen kunnen overnemen."
+            ),
+        )
+    ]
+    intro_panels = [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("practice_aim"),
+        index.SearchField("practice_approach"),
+        index.SearchField("practice_results"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("regions", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+
+    is_creatable = False
+    parent_page_types = []
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("verhaal")
+        verbose_name_plural = _("verhalen")
+
+    @classmethod
+    def build_edit_handler(cls, content_panels):
+        """The editing tabs every story type shares: content, taxonomy, practice, promotion."""
+        return TabbedInterface(
+            [
+                ObjectList(
+                    [*Page.content_panels, *cls.intro_panels, *content_panels], heading=_("Inhoud")
+                ),
+                ObjectList(cls.taxonomy_panels, heading=_("Ordening")),
+                ObjectList(cls.practice_panels, heading=_("Praktijkvoorbeeld")),
+                ObjectList(Page.promote_panels, heading=_("Promotie")),
+                ObjectList(Page.settings_panels, heading=_("Instellingen")),
+            ]
+        )
+
+    @property
+    def type_label(self):
+        return self.cached_content_type.model_class()._meta.verbose_name
+
+    @property
+    def type_key(self):
+        return self.cached_content_type.model
+
+    @property
+    def display_date(self):
+        return self.first_published_at
+
+    @property
+    def is_practice_example(self):
+        return any(
+            (
+                self.practice_aim,
+                self.practice_target_group,
+                self.practice_approach,
+                self.practice_success_factors,
+                self.practice_results,
+                self.practice_contact,
+                self.evidence_level,
+            )
+        )
+
+    @property
+    def contributor_name(self):
+        return self.contributor.public_name if self.contributor_id else ""
+
+
+def card_queryset(queryset):
+    """Prefetch what a story card shows, so a listing costs the same queries for any length."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.select_related("contributor").prefetch_related(
+        Prefetch("hero_image", queryset=images),
+        Prefetch("themes", queryset=Theme.objects.order_by("name")),
+    )
+
+
+def paginate(request, items, per_page=None):
+    """One page of items for the `?pagina=` query parameter; out-of-range pages show the last."""
+    paginator = Paginator(items, per_page or settings.HVDJ_PAGE_SIZE)
+    number = request.GET.get("pagina", 1)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class StoryIndexPage(Page):
+    """What every section home (verhalen, vlogs, podcasts, webinars, dialogen) has in common."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+    child_model = None
+
+    class Meta:
+        abstract = True
+
+    def get_items(self):
+        return (
+            self.child_model.objects.child_of(self).live().public().order_by("-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, card_queryset(self.get_items()))
+        return context

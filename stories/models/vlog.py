@@ -1,0 +1,106 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from .base import StoryIndexPage, StoryPage
+
+YOUTUBE_ID = re.compile(
+    r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/)"
+    r"(?P<id>[A-Za-z0-9_-]{11})"
+)
+VIMEO_ID = re.compile(r"^https?://(?:www\.|player\.)?vimeo\.com/(?:video/)?(?P<id>\d+)")
+
+
+def external_video_embed(url):
+    """The privacy-friendly player address and provider name for a YouTube or Vimeo URL."""
+    if match := YOUTUBE_ID.match(url or ""):
+        return f"https://www.youtube-nocookie.com/embed/{match['id']}?autoplay=1", "YouTube"
+    if match := VIMEO_ID.match(url or ""):
+        return f"https://player.vimeo.com/video/{match['id']}?dnt=1&autoplay=1", "Vimeo"
+    return None, None
+
+
+class VlogPage(StoryPage):
+    """A video story: an uploaded file, or a YouTube or Vimeo video loaded only on request."""
+
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("videobestand"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een MP4- of WebM-bestand."),
+    )
+    video_url = models.URLField(
+        _("of een YouTube- of Vimeo-adres"),
+        blank=True,
+        help_text=_("Bezoekers laden de video pas als ze erop klikken."),
+    )
+    poster_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("voorbeeldafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("ondertiteling (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    transcript = models.TextField(_("uitgeschreven tekst"), blank=True)
+
+    edit_handler = StoryPage.build_edit_handler(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("video_file"),
+                    FieldPanel("video_url"),
+                    FieldPanel("poster_image"),
+                    FieldPanel("captions"),
+                ],
+                heading=_("Video"),
+            ),
+            FieldPanel("transcript"),
+        ]
+    )
+
+    search_fields = [*StoryPage.search_fields, index.SearchField("transcript")]
+
+    parent_page_types = ["stories.VlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("vlog")
+        verbose_name_plural = _("vlogs")
+
+    def clean(self):
+        super().clean()
+        if self.video_url and external_video_embed(self.video_url)[0] is None:
+            raise ValidationError(
+                {"video_url": _("Alleen video's van YouTube of Vimeo kunnen worden ingesloten.")}
+            )
+
+    @property
+    def embed(self):
+        url, provider = external_video_embed(self.video_url)
+        return {"url": url, "provider": provider} if url else None
+
+
+class VlogIndexPage(StoryIndexPage):
+    """The home of all vlogs, at /vlogs/."""
+
+    subpage_types = ["stories.VlogPage"]
+    child_model = VlogPage
+
+    class Meta:
+        verbose_name = _("overzicht vlogs")

@@ -1,0 +1,102 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from stories.blocks import RICH_TEXT_FEATURES
+
+from .base import StoryIndexPage, StoryPage, card_queryset, paginate
+
+
+class WebinarPage(StoryPage):
+    """An online meeting with a start and end time, registration, and afterwards its recording."""
+
+    start = models.DateTimeField(_("begint"))
+    end = models.DateTimeField(_("eindigt"))
+    speakers = models.CharField(_("sprekers"), max_length=250, blank=True)
+    description = RichTextField(_("beschrijving"), features=RICH_TEXT_FEATURES, blank=True)
+    online_link = models.URLField(
+        _("link naar de online bijeenkomst"),
+        blank=True,
+        help_text=_("Wordt naar aangemelde deelnemers gestuurd, niet op de pagina getoond."),
+    )
+    capacity = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True)
+    registration_open = models.BooleanField(_("aanmelden mogelijk"), default=True)
+    recording_url = models.URLField(_("opname"), blank=True)
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("presentatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    edit_handler = StoryPage.build_edit_handler(
+        [
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("speakers")],
+                heading=_("Wanneer en wie"),
+            ),
+            FieldPanel("description"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("online_link"),
+                    FieldPanel("capacity"),
+                    FieldPanel("registration_open"),
+                ],
+                heading=_("Aanmelden"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Na afloop")
+            ),
+        ]
+    )
+
+    search_fields = [
+        *StoryPage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("speakers"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["stories.WebinarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("webinar")
+        verbose_name_plural = _("webinars")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("Het einde moet na het begin liggen.")})
+
+    @property
+    def display_date(self):
+        return self.start
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+
+class WebinarIndexPage(StoryIndexPage):
+    """The home of all webinars, at /webinars/: upcoming first, past ones below."""
+
+    subpage_types = ["stories.WebinarPage"]
+    child_model = WebinarPage
+
+    class Meta:
+        verbose_name = _("overzicht webinars")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
+        webinars = card_queryset(WebinarPage.objects.child_of(self).live().public())
+        now = timezone.now()
+        context["upcoming"] = webinars.filter(end__gte=now).order_by("start")
+        context["items"] = paginate(request, webinars.filter(end__lt=now).order_by("-start"))
+        return context
