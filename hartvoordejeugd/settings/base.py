@@ -15,7 +15,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 
 def env_str(name, default=""):
-    return os.environ.get(name, default)
+    return os.environ.get(name) or default
 
 
 def env_bool(name, default=False):
@@ -55,6 +55,7 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
+DEMO_EDITOR_PASSWORD = env_str("DEMO_EDITOR_PASSWORD")  # load_demo's editor account
 # ----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -229,3 +230,6 @@ else:
 
 # Listing pages show this many cards per page.
 HVDJ_PAGE_SIZE = 12
+
+# Demo content (`load_demo`) is for local and test installations only.
+HVDJ_ALLOW_DEMO_CONTENT = False

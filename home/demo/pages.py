@@ -1,0 +1,102 @@
+"""The fixed content pages linked from the footer."""
+
+CONTENT_PAGES = [
+    {
+        "slug": "over-ons",
+        "title": "Over ons",
+        "intro": "Hart voor de Jeugd verbindt iedereen die wil dat kinderen en jongeren in "
+        "Nederland beter geholpen worden.",
+        "sections": [
+            (
+                "Waarom dit platform",
+                [
+                    "Verandering in de jeugdhulp begint in de lokale praktijk, niet achter een "
+                    "bureau. Hier delen ouders, jongeren, professionals, gemeenten en onderzoekers "
+                    "wat werkt, en gaan ze daarover met elkaar in gesprek.",
+                    "Het platform is een initiatief van het Ondersteuningsteam Zorg voor de Jeugd "
+                    "(OZJ), dat een lerend jeugdstelsel helpt opbouwen samen met lokale, regionale "
+                    "en landelijke partners.",
+                ],
+            ),
+            (
+                "Vier veranderopgaven",
+                [
+                    "Het OZJ werkt aan vier veranderopgaven: een lerend jeugdstelsel ontwikkelen, "
+                    "opdrachtgever- en opdrachtnemerschap professionaliseren, wijkgericht werken "
+                    "verbeteren met de leefwereld als vertrekpunt, en complexe casuïstiek oppakken "
+                    "en ervan leren. Elk verhaal hier kan aan een of meer van die opgaven bijdragen.",
+                ],
+            ),
+            (
+                "Iedereen kan meedoen",
+                [
+                    "Een centrale redactie kijkt elke bijdrage na voordat die online komt. Verder "
+                    "is het platform van iedereen die ideeën heeft over betere zorg voor de jeugd. "
+                    "Mail de redactie via info@hartvoordejeugd.online.",
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "spelregels",
+        "title": "Spelregels",
+        "intro": "Zo houden we Hart voor de Jeugd een veilige en nuttige plek voor iedereen.",
+        "sections": [
+            (
+                "Waar het hier over gaat",
+                [
+                    "Dit platform is er voor de dialoog over de praktijk: wat werkte, wat niet, en "
+                    "wat je ervan leerde. Het is nadrukkelijk geen platform over beleid, "
+                    "opleidingen, protocollen of afspraken tussen organisaties. Daarvoor bestaan "
+                    "andere websites.",
+                ],
+            ),
+            (
+                "Bescherm kinderen en gezinnen",
+                [
+                    "Noem geen namen, adressen, scholen of andere details waaraan een kind of gezin "
+                    "te herkennen is. Wie herkenbaar in beeld of geluid komt, heeft daar toestemming "
+                    "voor gegeven.",
+                ],
+            ),
+            (
+                "Respect",
+                [
+                    "Reageer op de inhoud, niet op de persoon. Geen scheldwoorden, discriminatie of "
+                    "reclame. De redactie mag bijdragen en reacties weigeren of verwijderen, en "
+                    "vertelt je waarom.",
+                ],
+            ),
+            (
+                "Zorgen over een kind?",
+                [
+                    "Dit platform is geen meldpunt. Maak je je zorgen over de veiligheid van een "
+                    "kind, bel dan Veilig Thuis (0800-2000) of, in een noodsituatie, 112.",
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy",
+        "intro": "Wat we van je bewaren, waarom, en wat je zelf kunt regelen.",
+        "sections": [
+            (
+                "Wat we bewaren",
+                [
+                    "Van bezoekers bewaren we niets. We plaatsen geen tracking-cookies en laden "
+                    "niets van andere partijen totdat je daar zelf om vraagt, bijvoorbeeld door op "
+                    "een video van YouTube te klikken.",
+                    "Van leden bewaren we je e-mailadres, weergavenaam, rol en wat je zelf deelt.",
+                ],
+            ),
+            (
+                "Jouw rechten",
+                [
+                    "Je kunt je gegevens inzien, laten aanpassen of laten verwijderen. Neem daarvoor "
+                    "contact op met de redactie via info@hartvoordejeugd.online.",
+                ],
+            ),
+        ],
+    },
+]

@@ -1,0 +1,339 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from dialogues.models import DialogueIndexPage, DialogueThreadPage
+from home.demo.pages import CONTENT_PAGES
+from home.demo.stories import ARTICLES, DIALOGUES, PODCASTS, VLOGS, WEBINARS
+from home.demo.taxonomy import AMBASSADORS, AUDIENCES, CHANGE_TASKS, REGIONS, THEMES
+from home.models import ContentPage, HomeFeaturedItem, HomePage
+from stories.illustrations import draw_illustration
+from stories.models import (
+    Ambassador,
+    ArticleIndexPage,
+    ArticlePage,
+    Audience,
+    ChangeTask,
+    PodcastIndexPage,
+    PodcastPage,
+    Region,
+    Theme,
+    VlogIndexPage,
+    VlogPage,
+    WebinarIndexPage,
+    WebinarPage,
+)
+
+EDITOR_USERNAME = "redactie"
+EDITOR_EMAIL = "redactie@hartvoordejeugd.local"
+DEFAULT_EDITOR_PASSWORD = "hart-voor-de-jeugd"  # noqa: S105 (demo sites only, printed by make run)
+
+SECTIONS = [
+    (
+        ArticleIndexPage,
+        "verhalen",
+        "Verhalen",
+        "Artikelen, ervaringen en onderzoek uit de praktijk.",
+    ),
+    (VlogIndexPage, "vlogs", "Vlogs", "Korte video's van ouders, jongeren en professionals."),
+    (PodcastIndexPage, "podcasts", "Podcasts", "Gesprekken over wat werkt in de jeugdhulp."),
+    (WebinarIndexPage, "webinars", "Webinars", "Online bijeenkomsten om samen te leren."),
+    (
+        DialogueIndexPage,
+        "dialogen",
+        "Dialogen",
+        "Vragen en stellingen waarop iedereen kan reageren.",
+    ),
+]
+
+MEMBERS = [
+    ("marloes", "marloes@hartvoordejeugd.local", "Marloes, moeder van twee", "ouder"),
+    ("kevin", "kevin@hartvoordejeugd.local", "Kevin, jeugdhulpverlener", "professional"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo site: page tree, taxonomy, ambassadors, stories of every type, accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--editor-password",
+            default=None,
+            help="Password of the demo editor (default: DEMO_EDITOR_PASSWORD, else a demo one).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.HVDJ_ALLOW_DEMO_CONTENT:
+            raise CommandError(
+                "Demo content is disabled in these settings (HVDJ_ALLOW_DEMO_CONTENT). "
+                "It is meant for local and test installations only."
+            )
+        password = (
+            options["editor_password"] or settings.DEMO_EDITOR_PASSWORD or DEFAULT_EDITOR_PASSWORD
+        )
+        created = load_demo(editor_password=password)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new pages)."))
+        self.stdout.write(
+            f"Log in to the admin at {settings.WAGTAILADMIN_BASE_URL}/admin/ "
+            f"as '{EDITOR_USERNAME}' with password '{password}'."
+        )
+
+
+@transaction.atomic
+def load_demo(*, editor_password):
+    """Build the demo site; running it again adds nothing that is already there."""
+    editor = ensure_editor(password=editor_password)
+    members = ensure_members()
+    taxonomy = ensure_taxonomy()
+    home = HomePage.objects.get(depth=2)
+    loader = DemoLoader(home=home, editor=editor, members=members, taxonomy=taxonomy)
+    loader.load()
+    return loader.created
+
+
+def ensure_editor(*, password):
+    user, created = get_user_model().objects.get_or_create(
+        username=EDITOR_USERNAME,
+        defaults={"email": EDITOR_EMAIL, "display_name": "Redactie", "first_name": "Redactie"},
+    )
+    if created or not user.check_password(password):
+        user.set_password(password)
+        user.save()
+    user.groups.add(Group.objects.get(name="Redactie"))
+    return user
+
+
+def ensure_members():
+    members = []
+    contributors = Group.objects.get(name="Bijdragers")
+    for username, email, display_name, role in MEMBERS:
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"email": email, "display_name": display_name, "role": role},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(contributors)
+        members.append(user)
+    return members
+
+
+def ensure_taxonomy():
+    for slug, name, description in CHANGE_TASKS:
+        ChangeTask.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+    for name, province in REGIONS:
+        Region.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "province": province}
+        )
+    for name, description in THEMES:
+        Theme.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "description": description}
+        )
+    for name, description in AUDIENCES:
+        Audience.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "description": description}
+        )
+    regions = {region.name: region for region in Region.objects.all()}
+    tasks = {task.slug: task for task in ChangeTask.objects.all()}
+    for data in AMBASSADORS:
+        ambassador, created = Ambassador.objects.get_or_create(
+            name=data["name"],
+            defaults={
+                "kind": data["kind"],
+                "role": data["role"],
+                "bio": data["bio"],
+                "change_task": tasks.get(data["change_task"]),
+            },
+        )
+        if created:
+            ambassador.regions.set([regions[name] for name in data["regions"]])
+            ambassador.save()
+    return {
+        "themes": {theme.name: theme for theme in Theme.objects.all()},
+        "change_tasks": tasks,
+        "regions": regions,
+        "audiences": {audience.name: audience for audience in Audience.objects.all()},
+    }
+
+
+def demo_image(title, seed):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title)
+        image.file = draw_illustration(seed, title)
+        image.save()
+    return image
+
+
+class DemoLoader:
+    """Adds the section pages, content pages and stories that are not there yet."""
+
+    def __init__(self, *, home, editor, members, taxonomy):
+        self.home = home
+        self.editor = editor
+        self.members = members
+        self.taxonomy = taxonomy
+        self.now = timezone.now()
+        self.created = 0
+
+    def load(self):
+        sections = {
+            model: self.ensure_section(model, slug, title, intro)
+            for model, slug, title, intro in SECTIONS
+        }
+        for data in CONTENT_PAGES:
+            self.ensure_content_page(data)
+        for index, data in enumerate(ARTICLES):
+            self.ensure_story(
+                sections[ArticleIndexPage], ArticlePage, data, index, body=self.article_body(data)
+            )
+        for index, data in enumerate(VLOGS):
+            self.ensure_story(
+                sections[VlogIndexPage], VlogPage, data, index, transcript=data["transcript"]
+            )
+        for index, data in enumerate(PODCASTS):
+            self.ensure_story(
+                sections[PodcastIndexPage],
+                PodcastPage,
+                data,
+                index,
+                show_notes=data["show_notes"],
+                transcript=data["transcript"],
+                season_number=1,
+                episode_number=data["episode"],
+                duration=datetime.timedelta(minutes=data["minutes"]),
+            )
+        for index, data in enumerate(WEBINARS):
+            start = (self.now + datetime.timedelta(days=data["days_from_now"])).replace(
+                hour=14, minute=0, second=0, microsecond=0
+            )
+            self.ensure_story(
+                sections[WebinarIndexPage],
+                WebinarPage,
+                {**data, "days_ago": max(-data["days_from_now"], 0) + 20},
+                index,
+                start=start,
+                end=start + datetime.timedelta(minutes=90),
+                speakers=data["speakers"],
+                description=data["description"],
+                capacity=100,
+                online_link="https://meet.example.org/hartvoordejeugd",
+            )
+        for index, data in enumerate(DIALOGUES):
+            self.ensure_story(
+                sections[DialogueIndexPage],
+                DialogueThreadPage,
+                data,
+                index,
+                explanation=data["explanation"],
+            )
+        self.ensure_featured()
+
+    def ensure_section(self, model, slug, title, intro):
+        page = model.objects.child_of(self.home).filter(slug=slug).first()
+        if page is None:
+            page = model(title=title, slug=slug, intro=intro, show_in_menus=True)
+            self.publish(self.home, page)
+        return page
+
+    def ensure_content_page(self, data):
+        if ContentPage.objects.child_of(self.home).filter(slug=data["slug"]).exists():
+            return
+        body = []
+        for heading, paragraphs in data["sections"]:
+            body.append(("heading", {"text": heading, "level": "h2"}))
+            body.extend(("paragraph", f"<p>{text}</p>") for text in paragraphs)
+        page = ContentPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            body=body,
+            show_in_menus=True,
+        )
+        self.publish(self.home, page)
+
+    def article_body(self, data):
+        paragraphs = data["body"]
+        body = [("paragraph", f"<p>{paragraphs[0]}</p>")]
+        body.append(
+            ("quote", {"quote": paragraphs[1].split(". ")[0].rstrip(".") + ".", "attribution": ""})
+        )
+        body.extend(("paragraph", f"<p>{text}</p>") for text in paragraphs[1:])
+        body.append(
+            (
+                "call_to_action",
+                {
+                    "title": "Heb jij een vergelijkbare ervaring?",
+                    "text": "Deel je verhaal of praat mee in een dialoog.",
+                    "page": None,
+                    "url": "/dialogen/",
+                    "button_label": "Naar de dialogen",
+                },
+            )
+        )
+        return body
+
+    def ensure_story(self, parent, model, data, index, **fields):
+        if model.objects.child_of(parent).filter(slug=data["slug"]).exists():
+            return
+        practice = data.get("practice") or {}
+        page = model(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            hero_image=demo_image(data["title"], seed=data["slug"]),
+            contributor=self.members[index % len(self.members)] if index % 3 else None,
+            practice_aim=practice.get("aim", ""),
+            practice_target_group=practice.get("target_group", ""),
+            practice_approach=practice.get("approach", ""),
+            practice_success_factors=practice.get("success_factors", ""),
+            practice_results=practice.get("results", ""),
+            practice_contact=practice.get("contact", ""),
+            evidence_level=practice.get("evidence_level", ""),
+            **fields,
+        )
+        page.themes = [self.taxonomy["themes"][name] for name in data.get("themes", [])]
+        page.change_tasks = [
+            self.taxonomy["change_tasks"][slug] for slug in data.get("change_tasks", [])
+        ]
+        page.regions = [self.taxonomy["regions"][name] for name in data.get("regions", [])]
+        page.audiences = [self.taxonomy["audiences"][name] for name in data.get("audiences", [])]
+        page.tags.add(*data.get("tags", []))
+        published_at = self.now - datetime.timedelta(days=data.get("days_ago", 0), hours=index)
+        self.publish(parent, page, published_at=published_at)
+
+    def publish(self, parent, page, published_at=None):
+        page.owner = page.owner if page.owner_id else self.editor
+        parent.add_child(instance=page)
+        page.save_revision(user=self.editor, log_action=False).publish(
+            user=self.editor, log_action=False
+        )
+        if published_at:
+            Page.objects.filter(pk=page.pk).update(
+                first_published_at=published_at, last_published_at=published_at
+            )
+        self.created += 1
+
+    def ensure_featured(self):
+        if self.home.featured_items.exists():
+            return
+        slugs = [ARTICLES[0]["slug"], VLOGS[1]["slug"], PODCASTS[0]["slug"]]
+        self.home.featured_items = [
+            HomeFeaturedItem(page=Page.objects.get(slug=slug).specific, sort_order=order)
+            for order, slug in enumerate(slugs)
+        ]
+        self.home.save_revision(user=self.editor, log_action=False).publish(
+            user=self.editor, log_action=False
+        )
