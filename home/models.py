@@ -9,9 +9,12 @@ from wagtail.search import index
 
 from dialogues.models import DialogueThreadPage
 from stories.models import (
+    ArticleIndexPage,
     ArticlePage,
+    PodcastIndexPage,
     PodcastPage,
     StoryPage,
+    VlogIndexPage,
     VlogPage,
     WebinarPage,
     card_queryset,
@@ -20,6 +23,11 @@ from stories.models import (
 from .blocks import ContentStreamBlock
 
 NEWEST_PER_TYPE = 3
+NEWEST_SECTIONS = {
+    ArticlePage: ArticleIndexPage,
+    VlogPage: VlogIndexPage,
+    PodcastPage: PodcastIndexPage,
+}
 
 
 class HomePage(Page):
@@ -60,9 +68,13 @@ class HomePage(Page):
             )
         }
         context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
+        sections = {
+            type(section): section
+            for section in self.get_children().live().specific().type(*NEWEST_SECTIONS)
+        }
         context["newest_by_type"] = [
-            (model._meta.verbose_name_plural, self.newest(model))
-            for model in (ArticlePage, VlogPage, PodcastPage)
+            (model._meta.verbose_name_plural, sections.get(index_model), self.newest(model))
+            for model, index_model in NEWEST_SECTIONS.items()
         ]
         context["upcoming_webinars"] = card_queryset(
             WebinarPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")

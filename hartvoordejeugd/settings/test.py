@@ -15,3 +15,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 HVDJ_ALLOW_DEMO_CONTENT = True
+# Tests run without collectstatic: look files up on request instead of scanning STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True

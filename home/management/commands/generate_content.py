@@ -54,7 +54,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--index",
             action="store_true",
-            help="Also add the pages to the search index (slow on PostgreSQL: or run update_index).",
+            help="Also index the pages for search (slow on PostgreSQL; or run update_index).",
         )
 
     def handle(self, *args, count, seed, index, **options):

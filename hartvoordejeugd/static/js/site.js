@@ -1,0 +1,73 @@
+/*
+ * Hart voor de Jeugd: small enhancements on top of pages that work without JavaScript.
+ * - the main menu folds away behind a toggle button on small screens;
+ * - an external video (YouTube, Vimeo) loads only after the visitor asks for it.
+ */
+(function () {
+  "use strict";
+
+  document.documentElement.classList.add("js");
+
+  function setUpMenu() {
+    var toggle = document.querySelector(".nav-toggle");
+    var nav = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!nav) {
+      return;
+    }
+
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      nav.classList.toggle("is-open", open);
+    }
+
+    toggle.hidden = false;
+    setOpen(false);
+
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+
+    // Escape closes the open menu and returns focus to its button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
+  function setUpVideoEmbeds() {
+    var embeds = document.querySelectorAll("[data-video-embed]");
+    Array.prototype.forEach.call(embeds, function (embed) {
+      var button = embed.querySelector(".video-embed__play");
+      var url = embed.getAttribute("data-embed-url");
+      if (!button || !url) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var iframe = document.createElement("iframe");
+        iframe.className = "video-embed__iframe";
+        iframe.src = url;
+        iframe.title = embed.getAttribute("data-embed-title") || "Video";
+        iframe.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+        iframe.allowFullscreen = true;
+        iframe.referrerPolicy = "strict-origin-when-cross-origin";
+        embed.classList.add("is-playing");
+        embed.replaceChildren(iframe);
+        iframe.focus();
+      });
+    });
+  }
+
+  function init() {
+    setUpMenu();
+    setUpVideoEmbeds();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
