@@ -24,14 +24,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed ## Create the virtualenv and install the project with its test tools
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --verbosity 0
 
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo
 
 run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	@echo ""
-	@echo "  Hart voor de Jeugd draait op http://$(HOST):$(PORT)/  (beheer: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Hart voor de Jeugd: http://$(HOST):$(PORT)/"
+	@echo "  Admin (redactie):   http://$(HOST):$(PORT)/admin/  user 'redactie', password '$${DEMO_EDITOR_PASSWORD:-hart-voor-de-jeugd}'"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
