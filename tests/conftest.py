@@ -1,0 +1,37 @@
+import pytest
+from django.test import override_settings
+
+from home.models import HomePage
+from tests.factories import ContributorFactory, EditorFactory
+from tests.utils import run_command
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Uploaded and generated files go to a temporary folder, never to the project's media/."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture
+def home(db):
+    """The HomePage the migrations create as the root of the default site."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def contributor(db):
+    """A member of the Bijdragers group."""
+    return ContributorFactory()
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Redactie."""
+    return EditorFactory()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site of `load_demo`."""
+    run_command("load_demo")
