@@ -1,5 +1,6 @@
 from .article import ArticleIndexPage, ArticlePage
 from .base import EvidenceLevel, StoryIndexPage, StoryPage, StoryTag, card_queryset, paginate
+from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage
 from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme
 from .vlog import VlogIndexPage, VlogPage
@@ -15,6 +16,8 @@ __all__ = [
     "PodcastIndexPage",
     "PodcastPage",
     "Region",
+    "SafeImage",
+    "SafeRendition",
     "StoryIndexPage",
     "StoryPage",
     "StoryTag",

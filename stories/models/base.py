@@ -47,7 +47,7 @@ class StoryPage(Page):
         help_text=_("Twee of drie zinnen die op overzichten en in zoekresultaten staan."),
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "stories.SafeImage",
         verbose_name=_("hoofdafbeelding"),
         null=True,
         blank=True,

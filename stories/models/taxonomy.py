@@ -78,7 +78,7 @@ class Ambassador(index.Indexed, ClusterableModel):
     bio = models.TextField(_("over deze ambassadeur"), blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image",
+        "stories.SafeImage",
         verbose_name=_("foto"),
         null=True,
         blank=True,

@@ -42,7 +42,7 @@ class VlogPage(StoryPage):
         help_text=_("Bezoekers laden de video pas als ze erop klikken."),
     )
     poster_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "stories.SafeImage",
         verbose_name=_("voorbeeldafbeelding"),
         null=True,
         blank=True,
