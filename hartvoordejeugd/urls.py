@@ -10,6 +10,8 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("account/", include("allauth.urls")),
+    path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
     path("zoeken/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

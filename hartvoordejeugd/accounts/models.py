@@ -21,6 +21,14 @@ class User(AbstractUser):
         help_text=_("De naam die anderen bij je bijdragen zien."),
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.OTHER)
+    region = models.ForeignKey(
+        "stories.Region",
+        verbose_name=_("jeugdregio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("gebruiker")

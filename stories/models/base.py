@@ -82,6 +82,11 @@ class StoryPage(Page):
         related_name="stories",
         help_text=_("Het lid dat dit verhaal heeft gedeeld; op de pagina staat de weergavenaam."),
     )
+    contributor_left = models.BooleanField(
+        _("bijdrager is oud-lid"),
+        default=False,
+        help_text=_("Het lid heeft zijn account opgeheven en dit verhaal laten staan."),
+    )
 
     # A story can also describe a practice example (praktijkvoorbeeld).
     practice_aim = models.TextField(_("doel"), blank=True)
@@ -191,7 +196,9 @@ class StoryPage(Page):
 
     @property
     def contributor_name(self):
-        return self.contributor.public_name if self.contributor_id else ""
+        if self.contributor_id:
+            return self.contributor.public_name
+        return _("Oud-lid") if self.contributor_left else ""
 
 
 def card_queryset(queryset):

@@ -1,0 +1,110 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stories.models import Region
+
+from .models import User
+
+
+class ProfileFields(forms.Form):
+    """What a member tells about themselves: display name, role and region."""
+
+    display_name = forms.CharField(
+        label=_("Weergavenaam"),
+        max_length=80,
+        help_text=_("Deze naam zien anderen bij je verhalen en reacties. Je voornaam is genoeg."),
+        error_messages={"required": _("Vul een weergavenaam in.")},
+    )
+    role = forms.ChoiceField(label=_("Ik ben"), choices=User.Role.choices)
+    region = forms.ModelChoiceField(
+        label=_("Jeugdregio (niet verplicht)"),
+        queryset=Region.objects.all(),
+        required=False,
+        empty_label=_("Geen keuze"),
+    )
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Vul een weergavenaam in."))
+        return name
+
+
+class SignupForm(ProfileFields):
+    """The extra fields of the sign-up form; allauth adds e-mail and password."""
+
+    accept_rules = forms.BooleanField(
+        label=_("Ik houd me aan de spelregels en heb de privacyverklaring gelezen."),
+        # Django's form templates render help text unescaped; this is our own fixed text.
+        help_text=_(
+            'Lees de <a href="/spelregels/">spelregels</a> en de '
+            '<a href="/privacy/">privacyverklaring</a>.'
+        ),
+        error_messages={"required": _("Je kunt pas meedoen als je de spelregels accepteert.")},
+    )
+
+    # A honeypot: hidden from people (and screen readers) by CSS, filled in by spam bots.
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"class": "form-trap", "tabindex": "-1", "autocomplete": "off"}
+        ),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
+        return ""
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.role = self.cleaned_data["role"]
+        user.region = self.cleaned_data["region"]
+        user.save(update_fields=["display_name", "role", "region"])
+
+
+class ProfileForm(forms.ModelForm):
+    """Edit display name, role and region under "Mijn account"."""
+
+    display_name = ProfileFields.base_fields["display_name"]
+    clean_display_name = ProfileFields.clean_display_name
+
+    class Meta:
+        model = User
+        fields = ["display_name", "role", "region"]
+        labels = {"role": _("Ik ben"), "region": _("Jeugdregio (niet verplicht)")}
+
+
+class DeleteAccountForm(forms.Form):
+    """Confirm deleting an account, choosing what happens to published stories."""
+
+    KEEP = "bewaren"
+    REMOVE = "verwijderen"
+
+    stories = forms.ChoiceField(
+        label=_("Wat gebeurt er met je gepubliceerde verhalen?"),
+        choices=[
+            (REMOVE, _("Verwijder ze, met alle bestanden en reacties.")),
+            (KEEP, _("Laat ze staan onder de naam “Oud-lid”, zonder mijn naam.")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    password = forms.CharField(
+        label=_("Je wachtwoord, ter bevestiging"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.member.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password
+
+    @property
+    def keep_stories(self):
+        return self.cleaned_data["stories"] == self.KEEP

@@ -1,0 +1,172 @@
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry
+
+from stories.models import ArticlePage
+from tests.factories import PASSWORD, ArticlePageFactory, ContributorFactory, RegionFactory
+
+PLANTED = "Xylofoonwalvis"
+
+
+@pytest.fixture
+def member(db):
+    member = ContributorFactory(display_name=f"Moeder {PLANTED}profiel")
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    return member
+
+
+@pytest.fixture
+def logged_in(client, member):
+    client.force_login(member)
+    return client
+
+
+def png_named(name):
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "#2f6b4f").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def planted_story(member, *, title):
+    image = get_image_model()(title="Foto", uploaded_by_user=member)
+    image.file = png_named(f"{PLANTED.lower()}bestand.png")
+    image.save()
+    story = ArticlePageFactory(
+        title=title,
+        intro=f"Een verhaal over {PLANTED}verhaal en ons gezin.",
+        contributor=member,
+        owner=member,
+        hero_image=image,
+    )
+    story.save_revision(user=member).publish()
+    return story
+
+
+def database_text():
+    """Every row of every table, as text, to search for what must be gone."""
+    rows = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor, include_views=False):
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (names from the database)
+            rows.extend(str(row) for row in cursor.fetchall())
+    return "\n".join(rows).lower()
+
+
+def media_text():
+    root = Path(settings.MEDIA_ROOT)
+    names = [str(path) for path in root.rglob("*")]
+    contents = [path.read_bytes().decode("latin-1") for path in root.rglob("*") if path.is_file()]
+    return "\n".join(names + contents).lower()
+
+
+def test_my_account_needs_a_login(client):
+    response = client.get("/mijn-account/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+
+
+def test_a_member_changes_display_name_role_and_region(logged_in, member):
+    region = RegionFactory(name="Drenthe")
+
+    response = logged_in.post(
+        "/mijn-account/", {"display_name": "Sanne B.", "role": "professional", "region": region.pk}
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.display_name, member.role, member.region) == (
+        "Sanne B.",
+        "professional",
+        region,
+    )
+
+
+def test_a_member_downloads_everything_kept_about_them_as_json(logged_in, member):
+    planted_story(member, title=f"Ons verhaal {PLANTED}titel")
+
+    response = logged_in.post("/mijn-account/gegevens/")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == member.email
+    assert data["account"]["display_name"] == member.display_name
+    assert [story["title"] for story in data["stories"]] == [f"Ons verhaal {PLANTED}titel"]
+    assert PLANTED.lower() in data["images"][0]["file"]
+    assert data["comments"] == []
+
+
+def test_exporting_is_only_possible_with_a_post(logged_in):
+    assert logged_in.get("/mijn-account/gegevens/").status_code == 405
+
+
+def test_deleting_needs_the_right_password_and_keeps_the_choice(logged_in, member):
+    response = logged_in.post(
+        "/mijn-account/verwijderen/", {"stories": "bewaren", "password": "fout"}
+    )
+
+    assert response.status_code == 200
+    assert "Dit wachtwoord klopt niet." in response.content.decode()
+    assert re.search(r'value="bewaren"[^>]*checked', response.content.decode())
+    assert get_user_model().objects.filter(pk=member.pk).exists()
+
+
+def test_deleting_everything_leaves_no_trace_in_database_media_or_search(
+    logged_in, member, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    story = planted_story(member, title=f"Ons verhaal {PLANTED}titel")
+    PageLogEntry.objects.log_action(instance=story, action="wagtail.edit", user=member)
+    assert PLANTED.lower() in database_text()
+    assert PLANTED.lower() in media_text()
+
+    with django_capture_on_commit_callbacks(execute=True):  # files are deleted after commit
+        response = logged_in.post(
+            "/mijn-account/verwijderen/", {"stories": "verwijderen", "password": PASSWORD}
+        )
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=member.pk).exists()
+    assert not Page.objects.filter(pk=story.pk).exists()
+    assert PLANTED.lower() not in database_text()
+    assert PLANTED.lower() not in media_text()
+    assert list(ArticlePage.objects.search(PLANTED)) == []
+    assert logged_in.get("/mijn-account/").status_code == 302
+
+
+def test_deleting_but_keeping_stories_credits_them_to_a_former_member(logged_in, member):
+    story = planted_story(member, title="Wat ons hielp")
+
+    response = logged_in.post(
+        "/mijn-account/verwijderen/", {"stories": "bewaren", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert PLANTED.lower() + "profiel" not in database_text()
+    story = ArticlePage.objects.get(pk=story.pk)
+    assert story.live
+    assert story.contributor is None
+    assert story.contributor_name == "Oud-lid"
+    assert "Oud-lid" in logged_in.get(story.url).content.decode()
+    assert story.get_latest_revision_as_object().contributor_name == "Oud-lid"
+
+
+def test_unpublished_stories_go_even_when_published_ones_stay(logged_in, member):
+    draft = ArticlePageFactory(title="Nog niet klaar", contributor=member, live=False)
+
+    logged_in.post("/mijn-account/verwijderen/", {"stories": "bewaren", "password": PASSWORD})
+
+    assert not Page.objects.filter(pk=draft.pk).exists()
