@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("", include("stories.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -1,5 +1,6 @@
 from .article import ArticleIndexPage, ArticlePage
 from .base import EvidenceLevel, StoryIndexPage, StoryPage, StoryTag, card_queryset, paginate
+from .consent import StoryConsent
 from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage
 from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme
@@ -19,6 +20,7 @@ __all__ = [
     "SafeImage",
     "SafeRendition",
     "StoryIndexPage",
+    "StoryConsent",
     "StoryPage",
     "StoryTag",
     "Theme",

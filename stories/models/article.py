@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -12,8 +13,21 @@ class ArticlePage(StoryPage):
     """A written story, experience or piece of research."""
 
     body = StreamField(StoryStreamBlock(), verbose_name=_("tekst"), blank=True)
+    source_url = models.URLField(
+        _("link naar de bron"), blank=True, help_text=_("Voor een gedeelde link of onderzoek.")
+    )
+    attachment = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("bijlage (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    edit_handler = StoryPage.build_edit_handler([FieldPanel("body")])
+    edit_handler = StoryPage.build_edit_handler(
+        [FieldPanel("body"), FieldPanel("source_url"), FieldPanel("attachment")]
+    )
 
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]
 

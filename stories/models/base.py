@@ -88,6 +88,13 @@ class StoryPage(Page):
         help_text=_("Het lid heeft zijn account opgeheven en dit verhaal laten staan."),
     )
 
+    privacy_findings = models.JSONField(
+        _("mogelijke persoonsgegevens"),
+        default=list,
+        blank=True,
+        help_text=_("Wat de privacycheck vond toen het lid het verhaal instuurde."),
+    )
+
     # A story can also describe a practice example (praktijkvoorbeeld).
     practice_aim = models.TextField(_("doel"), blank=True)
     practice_target_group = models.TextField(_("doelgroep van de aanpak"), blank=True)

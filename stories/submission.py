@@ -1,0 +1,282 @@
+"""Members share stories: a draft page owned by the member, reviewed by the redactie."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
+from wagtail.rich_text import RichText
+
+from .forms import StoryKind
+from .models import (
+    ArticleIndexPage,
+    ArticlePage,
+    PodcastIndexPage,
+    PodcastPage,
+    StoryConsent,
+    StoryPage,
+    VlogIndexPage,
+    VlogPage,
+)
+from .privacy import find_personal_data
+from .sanitise import clean_plain_text, clean_rich_text
+
+PAGE_TYPES = {
+    StoryKind.ARTICLE: (ArticlePage, ArticleIndexPage),
+    StoryKind.LINK: (ArticlePage, ArticleIndexPage),
+    StoryKind.VLOG: (VlogPage, VlogIndexPage),
+    StoryKind.PODCAST: (PodcastPage, PodcastIndexPage),
+}
+
+
+class TooManySubmissions(PermissionDenied):
+    """The member shared more stories in the last hour than the platform accepts."""
+
+
+def submissions_per_hour():
+    return getattr(settings, "HVDJ_SUBMISSIONS_PER_HOUR", 5)
+
+
+def check_submission_rate(*, member):
+    """Refuse a new story when the member already started too many in the last hour."""
+    since = timezone.now() - datetime.timedelta(hours=1)
+    recent = (
+        Revision.page_revisions.filter(user=member, created_at__gte=since)
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+    if recent >= submissions_per_hour():
+        raise TooManySubmissions(
+            _(
+                "Je hebt het afgelopen uur al %(count)s verhalen ingestuurd. "
+                "Probeer het later opnieuw."
+            )
+            % {"count": recent}
+        )
+
+
+def rich_text_from_member(text):
+    """Member text as safe HTML: their own simple markup, or paragraphs from blank lines."""
+    if "<" in text:
+        return clean_rich_text(text)
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        f"<p>{escape(clean_plain_text(part)).replace(chr(10), '<br>')}</p>"
+        for part in paragraphs
+        if part
+    )
+
+
+def privacy_findings(texts):
+    """What the privacy guard finds in the member's texts, as JSON-ready dicts."""
+    return [
+        {"kind": finding.kind, "label": str(finding.label), "text": finding.text}
+        for text in texts
+        for finding in find_personal_data(text)
+    ]
+
+
+def unique_slug(parent, title):
+    base = slugify(title)[:60].strip("-") or "verhaal"
+    slug = base
+    while parent.get_children().filter(slug=slug).exists():
+        slug = f"{base}-{uuid.uuid4().hex[:6]}"
+    return slug
+
+
+class StoredFiles:
+    """Remembers the files written during a submission, to remove them if it fails."""
+
+    def __init__(self):
+        self.files = []
+
+    def image(self, file, *, title, member):
+        image = get_image_model()(
+            title=title, uploaded_by_user=member, collection=Collection.get_first_root_node()
+        )
+        image.file = file
+        image.save()
+        self.files.append(image.file)
+        return image
+
+    def document(self, file, *, title, member):
+        document = get_document_model()(
+            title=title, uploaded_by_user=member, collection=Collection.get_first_root_node()
+        )
+        document.file = file
+        document.save()
+        self.files.append(document.file)
+        return document
+
+    def remove(self):
+        for file in self.files:
+            file.storage.delete(file.name)
+
+
+def submit_story(*, member, form):
+    """Create the member's story as a draft page; it goes to the redactie unless findings wait.
+
+    Returns the page. When the privacy guard found personal data, the page waits as a draft
+    ("controleren") until the member changes it or confirms with `send_to_redactie`.
+    """
+    check_submission_rate(member=member)
+    stored = StoredFiles()
+    try:
+        with transaction.atomic():
+            page = create_draft(member=member, form=form, stored=stored)
+            if not page.privacy_findings:
+                send_to_redactie(page=page, member=member)
+    except Exception:
+        stored.remove()
+        raise
+    return page
+
+
+def create_draft(*, member, form, stored):
+    data = form.cleaned_data
+    model, index_model = PAGE_TYPES[form.kind]
+    parent = index_model.objects.live().first()
+    if parent is None:
+        raise PermissionDenied(_("Dit soort verhalen kan nu niet worden gedeeld."))
+    title = data["title"]
+    page = model(
+        title=title,
+        slug=unique_slug(parent, title),
+        intro=data["intro"],
+        live=False,
+        owner=member,
+        contributor=member,
+        privacy_findings=privacy_findings(form.texts()),
+        **type_fields(form.kind, data, stored=stored, member=member, title=title),
+    )
+    if data.get("hero_image"):
+        page.hero_image = stored.image(data["hero_image"], title=title, member=member)
+        page.hero_image_alt = clean_plain_text(data["hero_image_alt"]).strip()
+    page.themes = list(data["themes"])
+    page.change_tasks = list(data["change_tasks"])
+    page.regions = [data["region"]] if data.get("region") else []
+    page.audiences = list(data["audiences"])
+    page.tags.add(*data["tags"])
+    parent.add_child(instance=page)
+    page.save_revision(user=member)
+    StoryConsent.objects.create(
+        page=page,
+        recognisable_people_agreed=data["recognisable_people_agreed"],
+        no_identifying_details=data["no_identifying_details"],
+        house_rules_accepted=data["house_rules_accepted"],
+        concerns_child=data["concerns_child"],
+        child_age_group=data.get("child_age_group", "") if data["concerns_child"] else "",
+        given_by=data.get("consent_given_by", "") if data["concerns_child"] else "",
+        media=clean_plain_text(data.get("consent_media", "")) if data["concerns_child"] else "",
+        valid_until=data.get("consent_valid_until") if data["concerns_child"] else None,
+    )
+    return page
+
+
+def type_fields(kind, data, *, stored, member, title):
+    if kind == StoryKind.ARTICLE:
+        return {"body": [("paragraph", RichText(rich_text_from_member(data["body"])))]}
+    if kind == StoryKind.LINK:
+        fields = {"source_url": data["source_url"]}
+        if data.get("body"):
+            fields["body"] = [("paragraph", RichText(rich_text_from_member(data["body"])))]
+        if data.get("attachment"):
+            fields["attachment"] = stored.document(data["attachment"], title=title, member=member)
+        return fields
+    if kind == StoryKind.VLOG:
+        fields = {
+            "video_url": data.get("video_url", ""),
+            "transcript": clean_plain_text(data["transcript"]),
+        }
+        if data.get("video_file"):
+            fields["video_file"] = stored.document(data["video_file"], title=title, member=member)
+        return fields
+    return {
+        "audio_file": stored.document(data["audio_file"], title=title, member=member),
+        "transcript": clean_plain_text(data["transcript"]),
+    }
+
+
+@transaction.atomic
+def send_to_redactie(*, page, member):
+    """Start the Redactie's workflow on the member's draft and tell the redactie."""
+    page = StoryPage.objects.select_for_update().get(pk=page.pk).specific
+    if page.contributor_id != member.pk:
+        raise PermissionDenied
+    if page.workflow_in_progress:
+        return page
+    page.get_workflow().start(page, member)
+    transaction.on_commit(lambda: notify_redactie(page))
+    return page
+
+
+def notify_redactie(page):
+    from . import moderation  # written alongside; imported late to keep start-up light
+
+    notify = getattr(moderation, "notify_redactie_of_submission", None)
+    if notify is not None:
+        notify(page=page)
+
+
+class Status:
+    """Where a member's story stands, as "Mijn bijdragen" shows it."""
+
+    DRAFT = "concept"
+    IN_REVIEW = "in_behandeling"
+    CHANGES_REQUESTED = "aanpassen"
+    PUBLISHED = "gepubliceerd"
+    NOT_PLACED = "niet_geplaatst"
+
+    LABELS = {
+        DRAFT: gettext_lazy("Nog niet ingestuurd"),
+        IN_REVIEW: gettext_lazy("Bij de redactie"),
+        CHANGES_REQUESTED: gettext_lazy("Aanpassen gevraagd"),
+        PUBLISHED: gettext_lazy("Gepubliceerd"),
+        NOT_PLACED: gettext_lazy("Niet geplaatst"),
+    }
+
+
+def member_contributions(*, member):
+    """The member's stories, newest first, each with its status and the editor's last comment."""
+    stories = list(
+        StoryPage.objects.filter(contributor=member).order_by("-latest_revision_created_at", "-pk")
+    )
+    states = {
+        state.object_id: state
+        for state in WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(story.pk) for story in stories],
+        ).order_by("created_at")
+    }
+    comments = {
+        task_state.workflow_state_id: task_state.comment
+        for task_state in TaskState.objects.filter(
+            workflow_state__in=list(states.values()), status=TaskState.STATUS_REJECTED
+        ).order_by("finished_at")
+    }
+    return [(story, *status_of(story, states.get(str(story.pk)), comments)) for story in stories]
+
+
+def status_of(story, state, comments):
+    """The status label key and the editor's comment for one story."""
+    status = state.status if state is not None else None
+    if status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return Status.CHANGES_REQUESTED, comments.get(state.pk, "")
+    if status == WorkflowState.STATUS_IN_PROGRESS:
+        return Status.IN_REVIEW, ""
+    if story.live:
+        return Status.PUBLISHED, ""
+    if status == WorkflowState.STATUS_CANCELLED:
+        return Status.NOT_PLACED, comments.get(state.pk, "")
+    return Status.DRAFT, ""

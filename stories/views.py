@@ -1,0 +1,104 @@
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import FORMS, StoryKind
+from .models import StoryPage
+from .privacy import Finding, describe_findings
+from .submission import (
+    Status,
+    TooManySubmissions,
+    member_contributions,
+    send_to_redactie,
+    submit_story,
+)
+
+
+@verified_email_required
+def choose_kind(request):
+    """Deel je verhaal: what would you like to share?"""
+    kinds = [
+        {"key": key, "label": label, "description": StoryKind.DESCRIPTIONS[key]}
+        for key, label in StoryKind.LABELS.items()
+    ]
+    return TemplateResponse(
+        request,
+        "stories/submission/choose.html",
+        {"kinds": kinds, "page_title": _("Deel je verhaal")},
+    )
+
+
+@verified_email_required
+def share_story(request, kind):
+    """The form for one kind of story; a valid one becomes a draft page for the redactie."""
+    form_class = FORMS.get(kind)
+    if form_class is None:
+        raise Http404
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            page = submit_story(member=request.user, form=form)
+        except TooManySubmissions as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if page.privacy_findings:
+                return redirect("check_story", page_id=page.pk)
+            messages.success(request, _("Dank je wel! Je verhaal ligt nu bij de redactie."))
+            return redirect("my_contributions")
+    return TemplateResponse(
+        request,
+        "stories/submission/form.html",
+        {"form": form, "kind_label": StoryKind.LABELS[kind], "page_title": _("Deel je verhaal")},
+    )
+
+
+def own_story(request, page_id):
+    return get_object_or_404(StoryPage, pk=page_id, contributor=request.user).specific
+
+
+@verified_email_required
+def check_story(request, page_id):
+    """Personal data was found: the member may send the story anyway or contact the redactie."""
+    page = own_story(request, page_id)
+    if page.workflow_in_progress or page.live:
+        return redirect("my_contributions")
+    sentences = describe_findings_from_json(page.privacy_findings)
+    return TemplateResponse(
+        request,
+        "stories/submission/check.html",
+        {"story": page, "findings": sentences, "page_title": _("Controleer je verhaal")},
+    )
+
+
+@verified_email_required
+@require_POST
+def confirm_story(request, page_id):
+    """Send a checked story to the redactie after all."""
+    page = own_story(request, page_id)
+    send_to_redactie(page=page, member=request.user)
+    messages.success(request, _("Dank je wel! Je verhaal ligt nu bij de redactie."))
+    return redirect("my_contributions")
+
+
+@verified_email_required
+def my_contributions(request):
+    """Mijn bijdragen: every story of the member with where it stands."""
+    rows = [
+        {"story": story, "status": status, "label": Status.LABELS[status], "comment": comment}
+        for story, status, comment in member_contributions(member=request.user)
+    ]
+    return TemplateResponse(
+        request,
+        "stories/submission/my_contributions.html",
+        {"rows": rows, "Status": Status, "page_title": _("Mijn bijdragen")},
+    )
+
+
+def describe_findings_from_json(findings):
+    return describe_findings(
+        [Finding(item["kind"], item["label"], item["text"], 0, 0) for item in findings]
+    )
