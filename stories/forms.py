@@ -166,6 +166,15 @@ class ShareStoryForm(forms.Form):
 
     clean_hero_image = checked_upload("hero_image", IMAGE, min_width=hero_image_min_width)
 
+    def __init__(self, *args, editing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        if editing is not None:
+            # Files already stored stay unless the member uploads a new one.
+            for name in ("audio_file", "video_file", "attachment", "hero_image"):
+                if name in self.fields:
+                    self.fields[name].required = False
+
     def clean_title(self):
         return self.required_text("title")
 
@@ -292,7 +301,10 @@ class VlogForm(ShareStoryForm):
 
     def clean(self):
         cleaned = super().clean()
-        has_file, has_url = bool(cleaned.get("video_file")), bool(cleaned.get("video_url"))
+        has_file = bool(cleaned.get("video_file")) or bool(
+            self.editing and self.editing.video_file_id
+        )
+        has_url = bool(cleaned.get("video_url"))
         if (
             not has_file
             and not has_url
@@ -300,7 +312,7 @@ class VlogForm(ShareStoryForm):
             and not self.has_error("video_url")
         ):
             self.add_error("video_file", _("Upload een video of vul een link in."))
-        elif has_file and has_url:
+        elif cleaned.get("video_file") and has_url:
             self.add_error("video_url", _("Kies een videobestand of een link, niet allebei."))
         return cleaned
 

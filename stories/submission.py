@@ -6,7 +6,9 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
+from wagtail.models import Collection, Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
 from .forms import StoryKind
@@ -170,42 +172,87 @@ def create_draft(*, member, form, stored):
     page.tags.add(*data["tags"])
     parent.add_child(instance=page)
     page.save_revision(user=member)
-    StoryConsent.objects.create(
-        page=page,
-        recognisable_people_agreed=data["recognisable_people_agreed"],
-        no_identifying_details=data["no_identifying_details"],
-        house_rules_accepted=data["house_rules_accepted"],
-        concerns_child=data["concerns_child"],
-        child_age_group=data.get("child_age_group", "") if data["concerns_child"] else "",
-        given_by=data.get("consent_given_by", "") if data["concerns_child"] else "",
-        media=clean_plain_text(data.get("consent_media", "")) if data["concerns_child"] else "",
-        valid_until=data.get("consent_valid_until") if data["concerns_child"] else None,
-    )
+    StoryConsent.objects.create(page=page, **consent_fields(data))
     return page
 
 
-def type_fields(kind, data, *, stored, member, title):
-    if kind == StoryKind.ARTICLE:
-        return {"body": [("paragraph", RichText(rich_text_from_member(data["body"])))]}
-    if kind == StoryKind.LINK:
-        fields = {"source_url": data["source_url"]}
-        if data.get("body"):
-            fields["body"] = [("paragraph", RichText(rich_text_from_member(data["body"])))]
-        if data.get("attachment"):
-            fields["attachment"] = stored.document(data["attachment"], title=title, member=member)
-        return fields
-    if kind == StoryKind.VLOG:
-        fields = {
-            "video_url": data.get("video_url", ""),
-            "transcript": clean_plain_text(data["transcript"]),
-        }
-        if data.get("video_file"):
-            fields["video_file"] = stored.document(data["video_file"], title=title, member=member)
-        return fields
+def consent_fields(data):
+    """The consent record's values from a share form."""
+    child = data["concerns_child"]
     return {
-        "audio_file": stored.document(data["audio_file"], title=title, member=member),
-        "transcript": clean_plain_text(data["transcript"]),
+        "recognisable_people_agreed": data["recognisable_people_agreed"],
+        "no_identifying_details": data["no_identifying_details"],
+        "house_rules_accepted": data["house_rules_accepted"],
+        "concerns_child": child,
+        "child_age_group": data.get("child_age_group", "") if child else "",
+        "given_by": data.get("consent_given_by", "") if child else "",
+        "media": clean_plain_text(data.get("consent_media", "")) if child else "",
+        "valid_until": data.get("consent_valid_until") if child else None,
     }
+
+
+def type_fields(kind, data, *, stored, member, title):
+    """The fields of each kind's page type; files only when a new one was uploaded."""
+    fields = {}
+    if kind in (StoryKind.ARTICLE, StoryKind.LINK) and data.get("body"):
+        fields["body"] = [("paragraph", RichText(rich_text_from_member(data["body"])))]
+    if kind == StoryKind.LINK:
+        fields["source_url"] = data["source_url"]
+    if kind in (StoryKind.VLOG, StoryKind.PODCAST):
+        fields["transcript"] = clean_plain_text(data["transcript"])
+    if kind == StoryKind.VLOG:
+        fields["video_url"] = data.get("video_url", "")
+    uploads = {"attachment": "attachment", "video_file": "video_file", "audio_file": "audio_file"}
+    for field, name in uploads.items():
+        if data.get(name):
+            fields[field] = stored.document(data[name], title=title, member=member)
+    return fields
+
+
+def kind_of(page):
+    """Which share form a member's page was made with."""
+    if isinstance(page, VlogPage):
+        return StoryKind.VLOG
+    if isinstance(page, PodcastPage):
+        return StoryKind.PODCAST
+    return StoryKind.LINK if page.source_url else StoryKind.ARTICLE
+
+
+def initial_from(page):
+    """The share form's initial values from the latest version of a member's story."""
+    draft = page.get_latest_revision_as_object()
+    initial = {
+        "title": draft.title,
+        "intro": draft.intro,
+        "themes": list(draft.themes.all()),
+        "change_tasks": list(draft.change_tasks.all()),
+        "region": draft.regions.first(),
+        "audiences": list(draft.audiences.all()),
+        "tags": ", ".join(sorted(draft.tags.names())),
+        "hero_image_alt": draft.hero_image_alt,
+    }
+    if isinstance(draft, ArticlePage):
+        initial["body"] = "".join(
+            str(block.value) for block in draft.body if block.block_type == "paragraph"
+        )
+        initial["source_url"] = draft.source_url
+    else:
+        initial["transcript"] = draft.transcript
+    if isinstance(draft, VlogPage):
+        initial["video_url"] = draft.video_url
+    consent = StoryConsent.objects.filter(page=page).first()
+    if consent is not None:
+        initial.update(
+            recognisable_people_agreed=consent.recognisable_people_agreed,
+            no_identifying_details=consent.no_identifying_details,
+            house_rules_accepted=consent.house_rules_accepted,
+            concerns_child=consent.concerns_child,
+            child_age_group=consent.child_age_group,
+            consent_given_by=consent.given_by,
+            consent_media=consent.media,
+            consent_valid_until=consent.valid_until,
+        )
+    return initial
 
 
 @transaction.atomic
@@ -280,3 +327,119 @@ def status_of(story, state, comments):
     if status == WorkflowState.STATUS_CANCELLED:
         return Status.NOT_PLACED, comments.get(state.pk, "")
     return Status.DRAFT, ""
+
+
+def delete_story_completely(story):
+    """Delete a story with its revisions, workflow and log entries, and the files only it used."""
+    story = story.specific
+    files = member_files_of(story)
+    page_id = story.pk
+    story.delete()
+    PageLogEntry.objects.filter(page_id=page_id).delete()
+    for item in files:
+        item.delete()
+
+
+def member_files_of(story):
+    """The images and documents the contributor uploaded for this story."""
+    candidates = [
+        getattr(story, name, None)
+        for name in (
+            "hero_image",
+            "attachment",
+            "video_file",
+            "audio_file",
+            "poster_image",
+            "captions",
+        )
+    ]
+    return [
+        item
+        for item in candidates
+        if item is not None
+        and story.contributor_id
+        and item.uploaded_by_user_id == story.contributor_id
+    ]
+
+
+@transaction.atomic
+def withdraw_story(*, page, member):
+    """Take a member's story offline for good: the page, its files and its replies go."""
+    page = StoryPage.objects.select_for_update().get(pk=page.pk, contributor=member).specific
+    title = page.title
+    if page.current_workflow_state:
+        page.current_workflow_state.cancel(user=member)
+    delete_story_completely(page)
+    transaction.on_commit(lambda: notify_withdrawn(member=member, title=title))
+    return title
+
+
+def notify_withdrawn(*, member, title):
+    """Tell the member their story is gone, so they know it is done."""
+    send_mail(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{_('Je verhaal is offline gehaald')}",
+        message=render_to_string(
+            "stories/emails/withdrawn.txt", {"member": member, "title": title}
+        ),
+        from_email=None,
+        recipient_list=[member.email],
+    )
+
+
+def revisable(page):
+    """Whether the member may change this story now (not while the redactie is reviewing it)."""
+    state = page.current_workflow_state
+    return state is None or state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def revise_story(*, member, page, form):
+    """Save the member's changes as a new revision and send it (back) to the redactie.
+
+    A published story stays live as it was until the redactie approves the change.
+    """
+    check_submission_rate(member=member)
+    stored = StoredFiles()
+    try:
+        with transaction.atomic():
+            page = apply_changes(member=member, page=page, form=form, stored=stored)
+            if not page.privacy_findings:
+                resubmit(page=page, member=member)
+    except Exception:
+        stored.remove()
+        raise
+    return page
+
+
+def apply_changes(*, member, page, form, stored):
+    data = form.cleaned_data
+    draft = page.get_latest_revision_as_object()
+    draft.title = draft.draft_title = data["title"]
+    draft.intro = data["intro"]
+    draft.privacy_findings = privacy_findings(form.texts())
+    for name, value in type_fields(
+        form.kind, data, stored=stored, member=member, title=data["title"]
+    ).items():
+        setattr(draft, name, value)
+    if data.get("hero_image"):
+        draft.hero_image = stored.image(data["hero_image"], title=data["title"], member=member)
+    if data.get("hero_image_alt") is not None:
+        draft.hero_image_alt = clean_plain_text(data["hero_image_alt"]).strip()
+    draft.themes = list(data["themes"])
+    draft.change_tasks = list(data["change_tasks"])
+    draft.regions = [data["region"]] if data.get("region") else []
+    draft.audiences = list(data["audiences"])
+    draft.tags.set(data["tags"], clear=True)
+    draft.save_revision(user=member)
+    StoryPage.objects.filter(pk=page.pk).update(privacy_findings=draft.privacy_findings)
+    StoryConsent.objects.update_or_create(page=page, defaults=consent_fields(data))
+    return StoryPage.objects.get(pk=page.pk).specific
+
+
+def resubmit(*, page, member):
+    """Back to the redactie: resume a workflow that asked for changes, or start a new one."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=member)
+        transaction.on_commit(lambda: notify_redactie(page))
+    else:
+        send_to_redactie(page=page, member=member)

@@ -8,4 +8,6 @@ urlpatterns = [
     path("mijn-bijdragen/", views.my_contributions, name="my_contributions"),
     path("mijn-bijdragen/<int:page_id>/controleren/", views.check_story, name="check_story"),
     path("mijn-bijdragen/<int:page_id>/insturen/", views.confirm_story, name="confirm_story"),
+    path("mijn-bijdragen/<int:page_id>/aanpassen/", views.revise_story, name="revise_story"),
+    path("mijn-bijdragen/<int:page_id>/intrekken/", views.withdraw, name="withdraw_story"),
 ]

@@ -12,10 +12,15 @@ from .privacy import Finding, describe_findings
 from .submission import (
     Status,
     TooManySubmissions,
+    initial_from,
+    kind_of,
     member_contributions,
+    revisable,
     send_to_redactie,
     submit_story,
+    withdraw_story,
 )
+from .submission import revise_story as revise
 
 
 @verified_email_required
@@ -64,7 +69,7 @@ def own_story(request, page_id):
 def check_story(request, page_id):
     """Personal data was found: the member may send the story anyway or contact the redactie."""
     page = own_story(request, page_id)
-    if page.workflow_in_progress or page.live:
+    if page.workflow_in_progress:
         return redirect("my_contributions")
     sentences = describe_findings_from_json(page.privacy_findings)
     return TemplateResponse(
@@ -101,4 +106,59 @@ def my_contributions(request):
 def describe_findings_from_json(findings):
     return describe_findings(
         [Finding(item["kind"], item["label"], item["text"], 0, 0) for item in findings]
+    )
+
+
+@verified_email_required
+def revise_story(request, page_id):
+    """Change a story: a draft, one the redactie asked to change, or a published one."""
+    page = own_story(request, page_id)
+    if not revisable(page):
+        messages.info(request, _("De redactie bekijkt dit verhaal nu; wacht even met wijzigen."))
+        return redirect("my_contributions")
+    kind = kind_of(page)
+    form = FORMS[kind](
+        request.POST or None, request.FILES or None, initial=initial_from(page), editing=page
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            page = revise(member=request.user, page=page, form=form)
+        except TooManySubmissions as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if page.privacy_findings and not page.workflow_in_progress:
+                return redirect("check_story", page_id=page.pk)
+            messages.success(request, _("Je wijzigingen liggen nu bij de redactie."))
+            return redirect("my_contributions")
+    return TemplateResponse(
+        request,
+        "stories/submission/form.html",
+        {
+            "form": form,
+            "story": page,
+            "kind_label": StoryKind.LABELS[kind],
+            "page_title": _("Verhaal aanpassen"),
+        },
+    )
+
+
+@verified_email_required
+def withdraw(request, page_id):
+    """Take a story offline for good, after the member confirms."""
+    page = own_story(request, page_id)
+    if request.method == "POST":
+        title = withdraw_story(page=page, member=request.user)
+        messages.success(
+            request,
+            _(
+                "“%(title)s” is offline gehaald en verwijderd. "
+                "Je krijgt een bevestiging per e-mail."
+            )
+            % {"title": title},
+        )
+        return redirect("my_contributions")
+    return TemplateResponse(
+        request,
+        "stories/submission/withdraw.html",
+        {"story": page, "page_title": _("Verhaal intrekken")},
     )

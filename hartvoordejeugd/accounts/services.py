@@ -5,10 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, Revision
 from wagtail.search.models import IndexEntry
 
 from stories.models import StoryPage
+from stories.submission import delete_story_completely
 
 
 def member_stories(member):
@@ -93,13 +94,6 @@ def compact_search_index():
     with connection.cursor() as cursor:
         if table in connection.introspection.table_names(cursor):
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
-
-
-def delete_story_completely(story):
-    """Delete a story with its revisions, log entries and the files only it used."""
-    page_id = story.pk
-    story.delete()
-    PageLogEntry.objects.filter(page_id=page_id).delete()
 
 
 def anonymise_story(story, member):
