@@ -55,15 +55,6 @@ def strip_image_metadata(file):
 # --- Upload checks ----------------------------------------------------------------------------
 
 MB = 1024 * 1024
-DEFAULT_MAX_UPLOAD_SIZES = {
-    "image": 10 * MB,
-    "audio": 200 * MB,
-    "video": 500 * MB,
-    "document": 20 * MB,
-    "captions": 1 * MB,
-}
-DEFAULT_MAX_IMAGE_PIXELS = 40_000_000
-DEFAULT_MIN_HERO_WIDTH = 1200
 SIZE_UNITS = (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024))
 
 
@@ -79,8 +70,7 @@ class UploadKind:
     @property
     def max_size(self):
         """The largest file accepted, in bytes, from HVDJ_MAX_UPLOAD_SIZES."""
-        sizes = getattr(settings, "HVDJ_MAX_UPLOAD_SIZES", {})
-        return sizes.get(self.name, DEFAULT_MAX_UPLOAD_SIZES[self.name])
+        return settings.HVDJ_MAX_UPLOAD_SIZES[self.name]
 
 
 IMAGE = UploadKind(
@@ -223,7 +213,7 @@ def check_upload(file, kind, *, min_width=None):
 
 def hero_image_min_width():
     """How wide a story's main image must be, in pixels, from HVDJ_MIN_HERO_WIDTH."""
-    return getattr(settings, "HVDJ_MIN_HERO_WIDTH", DEFAULT_MIN_HERO_WIDTH)
+    return settings.HVDJ_MIN_HERO_WIDTH
 
 
 def format_size(size, *, round_up=False):
@@ -293,7 +283,7 @@ def _check_captions(file):
 
 
 def _check_image(file, min_width):
-    max_pixels = getattr(settings, "HVDJ_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
+    max_pixels = settings.HVDJ_MAX_IMAGE_PIXELS
     too_many_pixels = ValidationError(
         _("Deze afbeelding heeft meer dan %(maximum)s pixels. Maak haar kleiner."),
         code="too_many_pixels",

@@ -261,5 +261,17 @@ else:
 # Listing pages show this many cards per page.
 HVDJ_PAGE_SIZE = 12
 
+# Sharing stories: how many new stories a member may send per hour, and upload limits.
+HVDJ_SUBMISSIONS_PER_HOUR = 5
+HVDJ_MAX_UPLOAD_SIZES = {
+    "image": 10 * 1024 * 1024,
+    "audio": 200 * 1024 * 1024,
+    "video": 500 * 1024 * 1024,
+    "document": 20 * 1024 * 1024,
+    "captions": 1024 * 1024,
+}
+HVDJ_MAX_IMAGE_PIXELS = 40_000_000
+HVDJ_MIN_HERO_WIDTH = 800
+
 # Demo content (`load_demo`) is for local and test installations only.
 HVDJ_ALLOW_DEMO_CONTENT = False

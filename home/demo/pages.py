@@ -91,10 +91,34 @@ CONTENT_PAGES = [
                 ],
             ),
             (
-                "Jouw rechten",
+                "Je gegevens downloaden",
                 [
-                    "Je kunt je gegevens inzien, laten aanpassen of laten verwijderen. Neem daarvoor "
-                    "contact op met de redactie via info@hartvoordejeugd.online.",
+                    "Onder Mijn account download je met één klik een bestand (JSON) met alles wat we "
+                    "van je bewaren: je account, je verhalen, je bestanden en je reacties.",
+                ],
+            ),
+            (
+                "Je account verwijderen",
+                [
+                    "Onder Mijn account kun je je account verwijderen. We wissen dan je naam, "
+                    "e-mailadres, rol en regio. Je kiest zelf wat er met je gepubliceerde verhalen "
+                    "gebeurt: we verwijderen ze met hun bestanden en reacties, of ze blijven staan "
+                    "onder de naam Oud-lid, zonder iets dat naar jou verwijst. Verhalen die nog niet "
+                    "gepubliceerd waren, verwijderen we altijd.",
+                    "Een verhaal offline halen kan ook los: kies Intrekken bij Mijn bijdragen.",
+                ],
+            ),
+            (
+                "Foto's",
+                [
+                    "Uit elke foto die je uploadt halen we de locatie- en cameragegevens (EXIF, GPS, "
+                    "XMP) voordat we hem bewaren.",
+                ],
+            ),
+            (
+                "Vragen",
+                [
+                    "Een vraag over je gegevens? Mail de redactie via info@hartvoordejeugd.online.",
                 ],
             ),
         ],

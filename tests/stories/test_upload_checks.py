@@ -268,8 +268,9 @@ def test_a_file_over_the_limit_is_refused_with_both_sizes_in_megabytes():
     assert message == "Dit bestand is 612 MB; het maximum voor video is 500 MB."
 
 
-@override_settings(HVDJ_MAX_UPLOAD_SIZES={"image": 1000})
-def test_the_limits_come_from_the_settings_with_defaults_for_kinds_left_out():
+def test_the_limits_come_from_the_settings(settings):
+    settings.HVDJ_MAX_UPLOAD_SIZES = {**settings.HVDJ_MAX_UPLOAD_SIZES, "image": 1000}
+
     code, message = refusal(upload("foto.png", image_bytes("PNG")), IMAGE)
 
     assert code == "too_large"
@@ -386,8 +387,8 @@ def test_the_width_of_a_sideways_photo_is_its_width_as_shown():
     assert "is 900 pixels breed" in message
 
 
-def test_the_hero_width_comes_from_the_settings():
-    assert hero_image_min_width() == 1200
+def test_the_hero_width_comes_from_the_settings(settings):
+    assert hero_image_min_width() == settings.HVDJ_MIN_HERO_WIDTH
     with override_settings(HVDJ_MIN_HERO_WIDTH=600):
         assert hero_image_min_width() == 600
 
