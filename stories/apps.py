@@ -6,3 +6,8 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Verhalen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import moderation
+
+        moderation.connect_signals()

@@ -254,9 +254,11 @@ class ArticleForm(ShareStoryForm):
         label=_("Je verhaal"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 14}),
+        # Django's form templates render help text unescaped, so the examples are escaped here.
         help_text=_(
-            "Een witregel begint een nieuwe alinea. Opmaak mag met <b>vet</b>, <i>schuin</i>, "
-            'lijstjes (<ul><li>) en links (<a href="https://...">).'
+            "Een witregel begint een nieuwe alinea. Opmaak mag met &lt;b&gt;vet&lt;/b&gt;, "
+            "&lt;i&gt;schuin&lt;/i&gt;, lijstjes (&lt;ul&gt;&lt;li&gt;) en links "
+            "(&lt;a href=&quot;https://...&quot;&gt;)."
         ),
     )
 

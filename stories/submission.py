@@ -30,6 +30,7 @@ from .models import (
     VlogIndexPage,
     VlogPage,
 )
+from .moderation import notify_redactie_of_submission
 from .privacy import find_personal_data
 from .sanitise import clean_plain_text, clean_rich_text
 
@@ -264,16 +265,8 @@ def send_to_redactie(*, page, member):
     if page.workflow_in_progress:
         return page
     page.get_workflow().start(page, member)
-    transaction.on_commit(lambda: notify_redactie(page))
+    notify_redactie_of_submission(page=page)
     return page
-
-
-def notify_redactie(page):
-    from . import moderation  # written alongside; imported late to keep start-up light
-
-    notify = getattr(moderation, "notify_redactie_of_submission", None)
-    if notify is not None:
-        notify(page=page)
 
 
 class Status:
@@ -440,6 +433,6 @@ def resubmit(*, page, member):
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=member)
-        transaction.on_commit(lambda: notify_redactie(page))
+        notify_redactie_of_submission(page=page)
     else:
         send_to_redactie(page=page, member=member)

@@ -21,6 +21,7 @@ from stories.models import (
     PodcastIndexPage,
     PodcastPage,
     Region,
+    StoryConsent,
     Theme,
     VlogIndexPage,
     VlogPage,
@@ -293,3 +294,20 @@ class DialogueThreadPageFactory(StoryPageFactory):
 
     class Meta:
         model = DialogueThreadPage
+
+
+class StoryConsentFactory(DjangoModelFactory):
+    """The consent a member records with a story: by default about a child of 12 to 16."""
+
+    page = factory.SubFactory(ArticlePageFactory, live=False)
+    recognisable_people_agreed = True
+    no_identifying_details = True
+    house_rules_accepted = True
+    concerns_child = True
+    child_age_group = StoryConsent.AgeGroup.FROM_12_TO_16
+    given_by = StoryConsent.GivenBy.BOTH
+    media = "tekst en foto's"
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
+
+    class Meta:
+        model = StoryConsent

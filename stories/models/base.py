@@ -12,6 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from stories.panels import SubmissionPanel
+
 from .taxonomy import Audience, ChangeTask, Region, Theme
 
 CARD_RENDITION = "fill-640x360"
@@ -166,7 +168,8 @@ class StoryPage(Page):
         return TabbedInterface(
             [
                 ObjectList(
-                    [*Page.content_panels, *cls.intro_panels, *content_panels], heading=_("Inhoud")
+                    [*Page.content_panels, *cls.intro_panels, *content_panels, SubmissionPanel()],
+                    heading=_("Inhoud"),
                 ),
                 ObjectList(cls.taxonomy_panels, heading=_("Ordening")),
                 ObjectList(cls.practice_panels, heading=_("Praktijkvoorbeeld")),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, WorkflowPage, WorkflowState
 
+from stories.moderation import notify_redactie_of_submission
 from tests.factories import ArticlePageFactory, ContentPageFactory
 
 WORKFLOW_NAME = "Goedkeuring door de redactie"
@@ -92,27 +93,34 @@ def test_a_submitted_story_is_not_live_until_the_redactie_approves(
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
 
 
-def test_the_redactie_is_emailed_when_a_story_is_submitted(submitted_story, editor, mailoutbox):
+def test_the_redactie_is_emailed_when_a_story_is_submitted(
+    submitted_story, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_redactie_of_submission(page=submitted_story)
+
     assert [message.to for message in mailoutbox] == [[editor.email]]
     assert submitted_story.title in mailoutbox[0].subject
 
 
 def test_the_contributor_is_emailed_when_the_redactie_approves(
-    submitted_story, editor, mailoutbox
+    submitted_story, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
     mailoutbox.clear()
 
-    approve(submitted_story, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(submitted_story, editor)
 
     assert [message.to for message in mailoutbox] == [[submitted_story.owner.email]]
 
 
 def test_requesting_changes_keeps_the_story_offline_and_tells_the_contributor(
-    client, submitted_story, editor, mailoutbox
+    client, submitted_story, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
     mailoutbox.clear()
 
-    approve(submitted_story, editor, action="reject", comment="Graag de namen weglaten.")
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(submitted_story, editor, action="reject", comment="Graag de namen weglaten.")
 
     assert not submitted_story.live
     assert client.get(submitted_story.url).status_code == 404
