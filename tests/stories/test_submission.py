@@ -276,6 +276,7 @@ def test_personal_data_waits_for_the_member_before_it_goes_to_the_redactie(
     assert {finding["kind"] for finding in page.privacy_findings} == {"phone", "address"}
     check = logged_in.get(response["Location"]).content.decode()
     assert "06-12345678" in check
+    assert f"/mijn-bijdragen/{page.pk}/aanpassen/" in check
 
     logged_in.post(f"/mijn-bijdragen/{page.pk}/insturen/")
 
@@ -340,3 +341,22 @@ def test_pages_stay_a_valid_tree_after_submissions(logged_in, sections):
     share(logged_in, "artikel", title="Boom", intro="Kort.", body="Tekst.")
 
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_a_shared_photo_keeps_no_gps_coordinates(logged_in, sections, media):
+    from tests.stories.test_image_metadata import GPS_IFD, jpeg_with_gps, metadata_of
+
+    share(
+        logged_in,
+        "artikel",
+        title="Met foto",
+        intro="Kort.",
+        body="Tekst.",
+        hero_image=upload("gezin.jpg", jpeg_with_gps()),
+        hero_image_alt="Gezin",
+    )
+
+    image = ArticlePage.objects.get(title="Met foto").hero_image
+    exif, gps, _info = metadata_of(image.file)
+    assert gps == {} and GPS_IFD not in exif
+    assert metadata_of(image.get_rendition("fill-640x360").file)[1] == {}
