@@ -44,7 +44,33 @@ def checked_upload(field_name, kind, **options):
     return clean
 
 
-class ShareStoryForm(forms.Form):
+def transcript_field():
+    return forms.CharField(
+        label=_("Uitgeschreven tekst (niet verplicht)"),
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class HoneypotForm(forms.Form):
+    """A field hidden from people (and screen readers) by CSS, which spam bots fill in."""
+
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"class": "form-trap", "tabindex": "-1", "autocomplete": "off"}
+        ),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
+        return ""
+
+
+class ShareStoryForm(HoneypotForm):
     """Sharing a story from the front end: the fields every kind has, consent included."""
 
     title = forms.CharField(label=_("Titel"), max_length=150)
@@ -134,15 +160,6 @@ class ShareStoryForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    # A honeypot: hidden from people (and screen readers) by CSS, filled in by spam bots.
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(
-            attrs={"class": "form-trap", "tabindex": "-1", "autocomplete": "off"}
-        ),
-    )
-
     kind = None
     kind_fields = ()
     text_fields = ("title", "intro")
@@ -195,11 +212,6 @@ class ShareStoryForm(forms.Form):
                 _("Gebruik hoogstens %(max)s trefwoorden.") % {"max": MAX_TAGS}
             )
         return tags
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
-        return ""
 
     def clean(self):
         cleaned = super().clean()
@@ -286,12 +298,7 @@ class VlogForm(ShareStoryForm):
     video_url = forms.URLField(
         label=_("Of een link naar YouTube of Vimeo"), required=False, assume_scheme="https"
     )
-    transcript = forms.CharField(
-        label=_("Uitgeschreven tekst (niet verplicht)"),
-        required=False,
-        max_length=50_000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
+    transcript = transcript_field()
 
     clean_video_file = checked_upload("video_file", VIDEO)
 
@@ -329,12 +336,7 @@ class PodcastForm(ShareStoryForm):
         help_text=_("MP3, M4A of Ogg."),
         widget=forms.ClearableFileInput(attrs={"accept": "audio/mpeg,audio/mp4,audio/ogg"}),
     )
-    transcript = forms.CharField(
-        label=_("Uitgeschreven tekst (niet verplicht)"),
-        required=False,
-        max_length=50_000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
+    transcript = transcript_field()
 
     clean_audio_file = checked_upload("audio_file", AUDIO)
 

@@ -105,22 +105,19 @@ class StoredFiles:
         self.files = []
 
     def image(self, file, *, title, member):
-        image = get_image_model()(
-            title=title, uploaded_by_user=member, collection=Collection.get_first_root_node()
-        )
-        image.file = file
-        image.save()
-        self.files.append(image.file)
-        return image
+        return self.store(get_image_model(), file, title=title, member=member)
 
     def document(self, file, *, title, member):
-        document = get_document_model()(
+        return self.store(get_document_model(), file, title=title, member=member)
+
+    def store(self, model, file, *, title, member):
+        item = model(
             title=title, uploaded_by_user=member, collection=Collection.get_first_root_node()
         )
-        document.file = file
-        document.save()
-        self.files.append(document.file)
-        return document
+        item.file = file
+        item.save()
+        self.files.append(item.file)
+        return item
 
     def remove(self):
         for file in self.files:

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from home.models import HomePage
@@ -11,6 +12,15 @@ def _media_root(tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never to the project's media/."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: database ids repeat between tests, and Wagtail
+    caches image renditions by id; allauth's rate limits live in the cache too."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

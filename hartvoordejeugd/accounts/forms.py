@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stories.forms import HoneypotForm
 from stories.models import Region
 
 from .models import User
@@ -30,7 +31,7 @@ class ProfileFields(forms.Form):
         return name
 
 
-class SignupForm(ProfileFields):
+class SignupForm(HoneypotForm, ProfileFields):
     """The extra fields of the sign-up form; allauth adds e-mail and password."""
 
     accept_rules = forms.BooleanField(
@@ -42,20 +43,6 @@ class SignupForm(ProfileFields):
         ),
         error_messages={"required": _("Je kunt pas meedoen als je de spelregels accepteert.")},
     )
-
-    # A honeypot: hidden from people (and screen readers) by CSS, filled in by spam bots.
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(
-            attrs={"class": "form-trap", "tabindex": "-1", "autocomplete": "off"}
-        ),
-    )
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
-        return ""
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
