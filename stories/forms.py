@@ -73,6 +73,8 @@ class HoneypotForm(forms.Form):
 class ShareStoryForm(HoneypotForm):
     """Sharing a story from the front end: the fields every kind has, consent included."""
 
+    required_css_class = "required"
+
     title = forms.CharField(label=_("Titel"), max_length=150)
     intro = forms.CharField(
         label=_("Samenvatting"),
