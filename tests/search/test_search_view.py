@@ -96,3 +96,17 @@ def test_search_on_postgresql_matches_other_forms_of_a_dutch_word(client, db):
     response = client.get("/zoeken/", {"q": "pleegouder"})
 
     assert found(response) == [story.pk]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"pleegzorg', "\x00", "AND", "OR (", "((((", "*", "pleeg*", "NEAR(a b)", "a:b", "^", "-"]
+    + ["😀", "x" * 500, "pleegzorg\nwijkteam"],
+)
+def test_any_query_answers_without_an_error(client, db, query):
+    ArticlePageFactory(title="Pleegzorg in de wijk")
+
+    response = client.get("/zoeken/", {"q": query})
+
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= 200
