@@ -32,3 +32,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in account e-mails
