@@ -110,3 +110,10 @@ class ContentPageTests(WagtailPageTestCase):
         response = self.client.get("/spelregels/reageren/")
 
         self.assertContains(response, self.subpage.intro)
+
+
+def test_the_home_page_invites_visitors_to_share_their_story(client, home):
+    html = client.get(home.url).content.decode()
+
+    assert 'href="/deel-je-verhaal/"' in html
+    assert "Iedereen kan en mag meedoen" in html
