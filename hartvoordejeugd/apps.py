@@ -6,3 +6,7 @@ class HartVoorDeJeugdConfig(AppConfig):
 
     name = "hartvoordejeugd"
     verbose_name = "Hart voor de Jeugd"
+
+    def ready(self):
+        # Registers the <id:...> path converter before any URL patterns are loaded.
+        from . import converters  # noqa: F401
