@@ -62,7 +62,7 @@ def check_submission_rate(*, member):
     if recent >= submissions_per_hour():
         raise TooManySubmissions(
             _(
-                "Je hebt het afgelopen uur al %(count)s verhalen ingestuurd. "
+                "Je hebt het afgelopen uur al %(count)s bijdragen ingestuurd. "
                 "Probeer het later opnieuw."
             )
             % {"count": recent}
@@ -208,12 +208,14 @@ def type_fields(kind, data, *, stored, member, title):
 
 
 def kind_of(page):
-    """Which share form a member's page was made with."""
+    """Which share form a member's page was made with; None for a type started elsewhere."""
     if isinstance(page, VlogPage):
         return StoryKind.VLOG
     if isinstance(page, PodcastPage):
         return StoryKind.PODCAST
-    return StoryKind.LINK if page.source_url else StoryKind.ARTICLE
+    if isinstance(page, ArticlePage):
+        return StoryKind.LINK if page.source_url else StoryKind.ARTICLE
+    return None
 
 
 def initial_from(page):

@@ -1,8 +1,10 @@
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +13,6 @@ from .models import StoryPage
 from .privacy import Finding, describe_findings
 from .submission import (
     Status,
-    TooManySubmissions,
     initial_from,
     kind_of,
     member_contributions,
@@ -45,20 +46,36 @@ def share_story(request, kind):
         raise Http404
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            page = submit_story(member=request.user, form=form)
-        except TooManySubmissions as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            if page.privacy_findings:
-                return redirect("check_story", page_id=page.pk)
-            messages.success(request, _("Dank je wel! Je verhaal ligt nu bij de redactie."))
-            return redirect("my_contributions")
+        sent = send_and_redirect(
+            request,
+            form=form,
+            send=lambda: submit_story(member=request.user, form=form),
+            thanks=_("Dank je wel! Je verhaal ligt nu bij de redactie."),
+        )
+        if sent is not None:
+            return sent
     return TemplateResponse(
         request,
         "stories/submission/form.html",
         {"form": form, "kind_label": StoryKind.LABELS[kind], "page_title": _("Deel je verhaal")},
     )
+
+
+def send_and_redirect(request, *, form, send, thanks):
+    """Send a member's valid form on (`send` returns the page) and say where they go next.
+
+    Personal data found: the check page; otherwise thanks and Mijn bijdragen. A refusal (too
+    many this hour, no section to put it in) goes on the form, and None shows it again.
+    """
+    try:
+        page = send()
+    except PermissionDenied as refusal:
+        form.add_error(None, str(refusal))
+        return None
+    if page.privacy_findings and not page.workflow_in_progress:
+        return redirect("check_story", page_id=page.pk)
+    messages.success(request, thanks)
+    return redirect("my_contributions")
 
 
 def own_story(request, page_id):
@@ -117,19 +134,25 @@ def revise_story(request, page_id):
         messages.info(request, _("De redactie bekijkt dit verhaal nu; wacht even met wijzigen."))
         return redirect("my_contributions")
     kind = kind_of(page)
+    if kind is None:
+        # A type members start outside the share forms (a dialogue) is changed on its own
+        # form, which its app names "revise_<type>", so that stories need not know the type.
+        try:
+            return redirect(f"revise_{page.type_key}", page_id=page.pk)
+        except NoReverseMatch:
+            raise Http404 from None
     form = FORMS[kind](
         request.POST or None, request.FILES or None, initial=initial_from(page), editing=page
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            page = revise(member=request.user, page=page, form=form)
-        except TooManySubmissions as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            if page.privacy_findings and not page.workflow_in_progress:
-                return redirect("check_story", page_id=page.pk)
-            messages.success(request, _("Je wijzigingen liggen nu bij de redactie."))
-            return redirect("my_contributions")
+        sent = send_and_redirect(
+            request,
+            form=form,
+            send=lambda: revise(member=request.user, page=page, form=form),
+            thanks=_("Je wijzigingen liggen nu bij de redactie."),
+        )
+        if sent is not None:
+            return sent
     return TemplateResponse(
         request,
         "stories/submission/form.html",
