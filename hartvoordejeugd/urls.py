@@ -14,6 +14,7 @@ urlpatterns = [
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
     path("zoeken/", search_views.search, name="search"),
     path("", include("stories.urls")),
+    path("", include("dialogues.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dialogues.models import DialogueThreadPage
+from dialogues.models import DialogueThreadPage, with_activity
 from stories.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -80,7 +80,9 @@ class HomePage(Page):
             WebinarPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
         )[:NEWEST_PER_TYPE]
         context["active_dialogues"] = card_queryset(
-            DialogueThreadPage.objects.live().public().order_by("-last_published_at")
+            with_activity(DialogueThreadPage.objects.live().public()).order_by(
+                "-last_activity", "-pk"
+            )
         )[:NEWEST_PER_TYPE]
         return context
 

@@ -119,13 +119,7 @@ def notify_redactie_of_submission(*, page):
     member = getattr(page, "contributor", None)
     if member is None:
         return
-    editors = (
-        get_user_model()
-        .objects.filter(groups__name=REDACTIE, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    editors = redactie_members()
     mail_after_commit(
         subject=_("Nieuw verhaal ter beoordeling: %(title)s") % {"title": page.draft_title},
         template_name="stories/emails/story_submitted.txt",
@@ -138,6 +132,17 @@ def notify_redactie_of_submission(*, page):
             "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
         },
         recipients=list(editors),
+    )
+
+
+def redactie_members():
+    """The active editors with an e-mail address, who hear of what waits for them."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=REDACTIE, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
     )
 
 

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "stories",
     "dialogues",
     "search",
+    "django_comments_xtd",
+    "django_comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
 ]
@@ -272,6 +275,30 @@ HVDJ_MAX_UPLOAD_SIZES = {
 }
 HVDJ_MAX_IMAGE_PIXELS = 40_000_000
 HVDJ_MIN_HERO_WIDTH = 800
+
+# Dialogues: replies are django-comments-xtd comments (dialogues.Reply). Our own views post,
+# confirm and moderate them (dialogues.views); xtd's views and web API are not mounted.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "dialogues.models.Reply"
+# How deep replies may nest: 3 means a reply to a reply to a reply, and no deeper.
+HVDJ_REPLY_MAX_DEPTH = 3
+COMMENTS_XTD_MAX_THREAD_LEVEL = HVDJ_REPLY_MAX_DEPTH - 1  # xtd counts levels from 0
+COMMENT_MAX_LENGTH = 3000  # characters in one reply
+COMMENTS_XTD_SALT = b"hartvoordejeugd-replies"  # for the signed confirmation links
+COMMENTS_XTD_THREADED_EMAILS = False
+# A reply reported by this many different people is hidden until an editor decides.
+HVDJ_REPORT_THRESHOLD = 3
+# Commenters' IP addresses are kept this many days (to trace abuse), then deleted.
+HVDJ_REPLY_IP_RETENTION_DAYS = 30
+# Flood limits: replies per person, and per IP address, per hour.
+HVDJ_REPLIES_PER_HOUR = 10
+HVDJ_REPLIES_PER_HOUR_PER_IP = 30
+HVDJ_REPORTS_PER_HOUR_PER_IP = 20
+# Top-level replies per page of a dialogue (with everything below them).
+HVDJ_REPLY_THREADS_PER_PAGE = 50
+# How long the confirmation link for a visitor's reply stays valid.
+HVDJ_REPLY_CONFIRMATION_DAYS = 7
 
 # Demo content (`load_demo`) is for local and test installations only.
 HVDJ_ALLOW_DEMO_CONTENT = False

@@ -247,12 +247,12 @@ class StoryIndexPage(Page):
     class Meta:
         abstract = True
 
-    def get_items(self):
+    def get_items(self, request):
         return (
             self.child_model.objects.child_of(self).live().public().order_by("-first_published_at")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, card_queryset(self.get_items()))
+        context["items"] = paginate(request, card_queryset(self.get_items(request)))
         return context

@@ -1,0 +1,205 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .forms import ReplyForm, ReportForm
+from .models import DialogueThreadPage, Reply, ReportReason, is_verified_member
+from .replies import (
+    ReplyRefused,
+    check_reply_rate,
+    confirm_reply,
+    hashed_ip,
+    post_reply,
+    report_reply,
+    request_confirmation,
+    toggle_like,
+    unsubscribe,
+    within_allowance,
+)
+
+HELPLINES_TEMPLATE = "dialogues/report_child_safety.html"
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def visible_thread(page_id):
+    return get_object_or_404(DialogueThreadPage.objects.live().public(), pk=page_id)
+
+
+def visible_reply(reply_id):
+    reply = get_object_or_404(Reply, pk=reply_id)
+    if not DialogueThreadPage.objects.live().public().filter(pk=reply.object_pk).exists():
+        raise Http404
+    return reply
+
+
+def render_thread(request, thread, form):
+    """The thread page again, with the reply form as it was sent (its errors, the text kept)."""
+    return TemplateResponse(
+        request, thread.get_template(request), thread.get_context(request, reply_form=form)
+    )
+
+
+@require_POST
+def reply(request, page_id):
+    """A reply to a dialogue or to a reply in it; a visitor first confirms it by e-mail."""
+    thread = visible_thread(page_id)
+    member = request.user if is_verified_member(request.user) else None
+    if request.user.is_authenticated and member is None:
+        messages.error(request, _("Bevestig eerst je e-mailadres; daarna kun je reageren."))
+        return redirect("account_email")
+    form = ReplyForm(request.POST, member=member)
+    if form.is_valid():
+        data = form.cleaned_data
+        parent = None
+        if data["parent"]:
+            parent = Reply.objects.of_thread(thread).filter(pk=data["parent"]).first()
+        try:
+            if data["parent"] and parent is None:
+                raise ReplyRefused(_("De reactie waarop je wilt reageren, bestaat niet meer."))
+            person = f"member:{member.pk}" if member else data["email"].lower()
+            check_reply_rate(person=person, ip_address=client_ip(request))
+            common = {
+                "thread": thread,
+                "text": data["comment"],
+                "parent": parent,
+                "followup": data["followup"],
+                "ip_address": client_ip(request),
+            }
+            if member is not None:
+                posted = post_reply(member=member, **common)
+            else:
+                request_confirmation(name=data["name"], email=data["email"], **common)
+        except ReplyRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if member is None:
+                messages.success(
+                    request,
+                    _(
+                        "Bijna klaar: we hebben je een e-mail gestuurd. Klik op de link in die "
+                        "e-mail om je reactie te plaatsen."
+                    ),
+                )
+                return redirect(thread.url + "#reageren")
+            return after_posting(request, posted)
+    return render_thread(request, thread, form)
+
+
+def after_posting(request, reply):
+    if reply.is_visible:
+        messages.success(request, _("Dank je wel! Je reactie staat online."))
+        return redirect(reply.get_absolute_url())
+    messages.info(
+        request,
+        _(
+            "Dank je wel! Je reactie is ontvangen. De redactie bekijkt hem eerst (%(why)s); "
+            "daarna verschijnt hij in de dialoog."
+        )
+        % {"why": reply.get_held_because_display()},
+    )
+    # Members see their own held reply on the page; a visitor has nothing there to jump to.
+    if reply.user_id:
+        return redirect(reply.get_absolute_url())
+    return redirect(reply.get_content_object_url() + "#reacties")
+
+
+def confirm(request, key):
+    """The link in the confirmation e-mail of a visitor's reply."""
+    try:
+        reply = confirm_reply(key=key)
+    except ReplyRefused as refusal:
+        return notice(request, title=_("Reactie niet geplaatst"), text=str(refusal), status=400)
+    return after_posting(request, reply)
+
+
+@login_required
+@require_POST
+def like(request, reply_id):
+    """A member likes a reply (or takes the like back)."""
+    reply = visible_reply(reply_id)
+    if not is_verified_member(request.user):
+        messages.error(
+            request, _("Bevestig eerst je e-mailadres; daarna kun je reacties waarderen.")
+        )
+    else:
+        try:
+            toggle_like(reply=reply, member=request.user)
+        except ReplyRefused as refusal:
+            messages.error(request, str(refusal))
+    return redirect(reply.get_absolute_url())
+
+
+def report(request, reply_id):
+    """Melden: anyone can report a reply to the redactie, with a reason."""
+    reply = visible_reply(reply_id)
+    thread = DialogueThreadPage.objects.get(pk=reply.object_pk)
+    member = request.user if request.user.is_authenticated else None
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if not within_allowance(
+                f"report:ip:{hashed_ip(client_ip(request))}", settings.HVDJ_REPORTS_PER_HOUR_PER_IP
+            ):
+                raise ReplyRefused(
+                    _(
+                        "Je hebt het afgelopen uur al veel meldingen gedaan. "
+                        "Probeer het later opnieuw."
+                    )
+                )
+            report_reply(
+                reply=reply,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                member=member,
+                ip_address=client_ip(request),
+            )
+        except ReplyRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if form.cleaned_data["reason"] == ReportReason.CHILD_SAFETY:
+                return TemplateResponse(
+                    request,
+                    HELPLINES_TEMPLATE,
+                    {"page_title": _("Dank je wel voor je melding"), "thread": thread},
+                )
+            messages.success(request, _("Dank je wel voor je melding. De redactie kijkt ernaar."))
+            return redirect(thread.url + "#reacties")
+    return TemplateResponse(
+        request,
+        "dialogues/report.html",
+        {"page_title": _("Reactie melden"), "form": form, "reply": reply, "thread": thread},
+    )
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe: mail programs POST without a CSRF token
+def stop_following(request, token):
+    """The one-click unsubscribe link in every e-mail about new replies."""
+    try:
+        thread = unsubscribe(token=token)
+    except ReplyRefused as refusal:
+        return notice(request, title=_("Afmelden niet gelukt"), text=str(refusal), status=400)
+    return notice(
+        request,
+        title=_("Je bent afgemeld"),
+        text=_("Je krijgt geen e-mails meer over nieuwe reacties in deze dialoog."),
+        thread=thread,
+    )
+
+
+def notice(request, *, title, text, status=200, thread=None):
+    """A short page that tells how a link from an e-mail worked out."""
+    return TemplateResponse(
+        request,
+        "dialogues/reply_notice.html",
+        {"page_title": title, "notice": text, "thread": thread},
+        status=status,
+    )
