@@ -1,0 +1,467 @@
+"""The redactie's reply queue in the Wagtail admin: tabs, columns and the moderation actions.
+
+The views only check and route; `dialogues.replies` decides what approving, removing and
+restoring mean (and whom to e-mail). `wagtail_hooks.py` wires these views into a ModelViewSet.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, View
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.models import Page
+from wagtail.permission_policies import BasePermissionPolicy
+
+from stories.moderation import REDACTIE, can_moderate
+
+from .forms import RemoveReplyForm
+from .models import Reply, ReplyReport
+from .replies import ReplyRefused, approve_reply, remove_reply, restore_reply
+
+
+class RedactiePermissionPolicy(BasePermissionPolicy):
+    """Lets whoever passes `can_moderate` (the Redactie, superusers) perform `actions`.
+
+    The reply queue and the word list follow who judges members' contributions, not
+    per-model Django permissions that someone would have to remember to grant.
+    """
+
+    def __init__(self, model, actions):
+        super().__init__(model)
+        self.actions = frozenset(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and is_moderator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self.actions.intersection(actions)) and is_moderator(user)
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.actions.intersection(actions):
+            return users.none()
+        return users.filter(Q(is_superuser=True) | Q(groups__name=REDACTIE)).distinct()
+
+
+def is_moderator(user):
+    # A page of the admin asks this many times; remember the answer for this request's user.
+    if not hasattr(user, "_hvdj_can_moderate"):
+        user._hvdj_can_moderate = can_moderate(user)
+    return user._hvdj_can_moderate
+
+
+# --- What the queue shows ---------------------------------------------------------------------
+
+
+def replies_for_moderation():
+    """Replies with what an editor needs to judge them: the dialogue's title, the author, and
+    the open reports (`reporter_count` different people; the reports as `open_reports`).
+
+    Replies erased with their member's account are left out: there is nothing to judge.
+    """
+    open_reports = ReplyReport.objects.filter(handled_at__isnull=True)
+    reporters = (
+        open_reports.filter(reply=OuterRef("pk"))
+        .order_by()
+        .values("reply")
+        .annotate(total=Count("reporter_key", distinct=True))
+        .values("total")
+    )
+    return (
+        Reply.objects.exclude(comment="")
+        .annotate_thread_title()
+        .annotate(reporter_count=Coalesce(Subquery(reporters), 0))
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=open_reports.order_by("created_at", "pk"),
+                to_attr="open_reports",
+            )
+        )
+    )
+
+
+def held(replies):
+    # Worries about a child's safety first, then whoever has waited longest.
+    return replies.held().order_by("-urgent", "submit_date", "pk")
+
+
+def reported(replies):
+    return replies.filter(reporter_count__gt=0, is_removed=False).order_by(
+        "-urgent", "-reporter_count", "submit_date", "pk"
+    )
+
+
+def recent(replies):
+    return replies.order_by("-submit_date", "-pk")
+
+
+def removed(replies):
+    return replies.filter(is_removed=True).order_by("-moderated_at", "-submit_date", "-pk")
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One view of the queue, chosen with ?status=<slug>: which replies, in what order."""
+
+    slug: str
+    label: str
+    empty: str
+    select: Callable[[QuerySet], QuerySet]
+
+
+TABS = [
+    Tab(
+        "wachtend",
+        gettext_lazy("Wachtend"),
+        gettext_lazy("Er wachten geen reacties op de redactie."),
+        held,
+    ),
+    Tab(
+        "gemeld",
+        gettext_lazy("Gemeld"),
+        gettext_lazy("Er zijn geen open meldingen over reacties."),
+        reported,
+    ),
+    Tab("recent", gettext_lazy("Recent"), gettext_lazy("Er zijn nog geen reacties."), recent),
+    Tab(
+        "verwijderd",
+        gettext_lazy("Verwijderd"),
+        gettext_lazy("Er zijn geen verwijderde reacties."),
+        removed,
+    ),
+]
+DEFAULT_TAB = TABS[0]
+
+
+def tab_counts():
+    """How many replies wait and how many have open reports, in one query, for the tabs."""
+    open_report = ReplyReport.objects.filter(reply=OuterRef("pk"), handled_at__isnull=True)
+    return Reply.objects.aggregate(
+        wachtend=Count("pk", filter=Q(is_public=False, is_removed=False)),
+        gemeld=Count("pk", filter=Q(Exists(open_report), is_removed=False)),
+    )
+
+
+def attach_thread_urls(replies, request):
+    """Give each reply `thread_url`: its dialogue's public address, or "" when not online."""
+    thread_ids = {int(reply.object_pk) for reply in replies if reply.object_pk.isdigit()}
+    pages = Page.objects.live().filter(pk__in=thread_ids).in_bulk()
+    for reply in replies:
+        page = pages.get(int(reply.object_pk)) if reply.object_pk.isdigit() else None
+        reply.thread_url = page.get_url(request) if page else ""
+
+
+def reports_summary(reply):
+    """The reasons of the open reports, most given first: [("Reclame of spam", 2), ...]."""
+    return Counter(report.get_reason_display() for report in reply.open_reports).most_common()
+
+
+# --- Columns ----------------------------------------------------------------------------------
+
+
+class ThreadColumn(Column):
+    """The dialogue's title, linking to the live page."""
+
+    cell_template_name = "dialogues/admin/thread_cell.html"
+
+
+class StateColumn(Column):
+    """Visible, waiting (and why, and whether it is urgent) or removed (and why)."""
+
+    cell_template_name = "dialogues/admin/state_cell.html"
+
+    def get_value(self, instance):
+        return instance
+
+
+class ReportsColumn(Column):
+    """How many different people reported the reply, and their reasons."""
+
+    cell_template_name = "dialogues/admin/reports_cell.html"
+
+    def get_value(self, instance):
+        return instance.reporter_count
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["reasons"] = reports_summary(instance)
+        return context
+
+
+class ActionsColumn(Column):
+    """Approve, remove or restore: small POST forms that come back to the same tab."""
+
+    cell_template_name = "dialogues/admin/actions_cell.html"
+
+    def __init__(self, name, *, return_url, **kwargs):
+        super().__init__(name, **kwargs)
+        self.return_url = return_url
+
+    def get_value(self, instance):
+        return instance
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context.update(reply_actions(instance, parent_context["request"], self.return_url))
+        return context
+
+
+def reply_actions(reply, request, return_url):
+    """What an editor can do with the reply, as URLs and labels for the templates."""
+    args = [reply.pk]
+    actions = {
+        "csrf_token": get_token(request),
+        "next": return_url,
+        "approve_url": "",
+        "approve_label": "",
+        "remove_url": "",
+        "restore_url": "",
+    }
+    if reply.is_removed:
+        actions["restore_url"] = reverse("reply_moderation:restore", args=args)
+    else:
+        actions["remove_url"] = (
+            f"{reverse('reply_moderation:remove', args=args)}?{next_query(return_url)}"
+        )
+        if reply.is_held:
+            actions["approve_url"] = reverse("reply_moderation:approve", args=args)
+            actions["approve_label"] = _("Goedkeuren")
+        elif reply.reporter_count:
+            actions["approve_url"] = reverse("reply_moderation:approve", args=args)
+            actions["approve_label"] = _("Laten staan")
+    return actions
+
+
+def next_query(url):
+    query = QueryDict(mutable=True)
+    query["next"] = url
+    return query.urlencode()
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+class ReplyIndexView(IndexView):
+    """The queue: held, reported, recent and removed replies, one tab each."""
+
+    template_name = "dialogues/admin/reply_index.html"
+    page_title = gettext_lazy("Reacties")
+
+    @cached_property
+    def tab(self):
+        status = self.request.GET.get("status", "")
+        return next((tab for tab in TABS if tab.slug == status), DEFAULT_TAB)
+
+    def get_base_queryset(self):
+        return self.tab.select(replies_for_moderation())
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        replies = list(object_list)
+        attach_thread_urls(replies, self.request)
+        page.object_list = replies
+        return paginator, page, replies, is_paginated
+
+    @cached_property
+    def return_url(self):
+        """This tab and page of the queue, for the actions to come back to."""
+        query = self.request.GET.copy()
+        query["status"] = self.tab.slug
+        return f"{self.index_url}?{query.urlencode()}"
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "comment",
+                label=gettext_lazy("Reactie"),
+                accessor=lambda reply: Truncator(reply.comment).chars(140),
+                get_url=self.get_inspect_url,
+            ),
+            Column("author", label=gettext_lazy("Schrijver"), accessor="author_name"),
+            ThreadColumn("thread", label=gettext_lazy("Dialoog"), accessor="thread_title"),
+            DateColumn("submit_date", label=gettext_lazy("Geplaatst")),
+            StateColumn("state", label=gettext_lazy("Status")),
+            ReportsColumn("reports", label=gettext_lazy("Meldingen")),
+            ActionsColumn("actions", label=gettext_lazy("Acties"), return_url=self.return_url),
+        ]
+
+    @cached_property
+    def no_results_message(self):
+        return self.tab.empty
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        counts = tab_counts()
+        context["tabs"] = [
+            {
+                "label": tab.label,
+                "url": f"{self.index_url}?status={tab.slug}",
+                "count": counts.get(tab.slug),
+                "current": tab == self.tab,
+            }
+            for tab in TABS
+        ]
+        return context
+
+
+class ReplyInspectView(InspectView):
+    """One reply in full, with every report about it and the actions."""
+
+    template_name = "dialogues/admin/reply_inspect.html"
+    page_title = gettext_lazy("Reactie")
+
+    def get_object(self, queryset=None):
+        reply = get_object_or_404(replies_for_moderation(), pk=self.pk)
+        attach_thread_urls([reply], self.request)
+        return reply
+
+    def get_fields(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reply = self.object
+        parent = None
+        if reply.parent_id and reply.parent_id != reply.pk:
+            parent = Reply.objects.filter(pk=reply.parent_id).first()
+        context.update(
+            reply=reply,
+            parent=parent,
+            reports=reply.reports.select_related("reporter").order_by("-created_at", "-pk"),
+            **reply_actions(reply, self.request, reverse(self.index_url_name)),
+        )
+        return context
+
+
+class ReplyActionMixin(PermissionCheckedMixin):
+    """Finds the reply and knows where to go back to: the tab the editor came from."""
+
+    model = Reply
+    permission_required = "change"
+    index_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.reply = get_object_or_404(Reply.objects.select_related("user"), pk=kwargs["pk"])
+        self.next_url = get_valid_next_url_from_request(request)
+
+    def get_success_url(self):
+        return self.next_url or reverse(self.index_url_name)
+
+    def already_judged(self):
+        messages.warning(
+            self.request,
+            _(
+                "Deze reactie is intussen al beoordeeld. "
+                "In de lijst zie je hoe hij er nu voor staat."
+            ),
+        )
+        return redirect(self.get_success_url())
+
+
+class ApproveReplyView(ReplyActionMixin, View):
+    """Let a held reply appear, or keep a reported one and close its reports."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        reply = self.reply
+        if reply.is_removed:
+            return self.already_judged()
+        was_held = reply.is_held
+        approve_reply(reply=reply, editor=request.user)
+        if was_held:
+            message = _("De reactie van %(author)s is goedgekeurd en staat nu online.")
+        else:
+            message = _(
+                "De meldingen over de reactie van %(author)s zijn afgehandeld; "
+                "de reactie blijft staan."
+            )
+        messages.success(request, message % {"author": reply.author_name})
+        return redirect(self.get_success_url())
+
+
+class RestoreReplyView(ReplyActionMixin, View):
+    """Bring a removed reply back."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        reply = self.reply
+        if not reply.is_removed or not reply.comment:
+            return self.already_judged()
+        restore_reply(reply=reply, editor=request.user)
+        messages.success(
+            request,
+            _("De reactie van %(author)s is teruggezet en staat weer online.")
+            % {"author": reply.author_name},
+        )
+        return redirect(self.get_success_url())
+
+
+class RemoveReplyView(ReplyActionMixin, WagtailAdminTemplateMixin, FormView):
+    """Ask for the reason (which the author receives by e-mail), then remove the reply."""
+
+    form_class = RemoveReplyForm
+    template_name = "dialogues/admin/confirm_remove.html"
+    page_title = gettext_lazy("Reactie verwijderen")
+    header_icon = "bin"
+
+    def get(self, request, *args, **kwargs):
+        if self.reply.is_removed:
+            return self.already_judged()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.reply.is_removed:
+            return self.already_judged()
+        return super().post(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.reply)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.get_success_url(), "label": _("Reacties")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def form_valid(self, form):
+        reply = self.reply
+        try:
+            remove_reply(reply=reply, editor=self.request.user, reason=form.cleaned_data["reason"])
+        except ReplyRefused as refusal:
+            form.add_error("reason", str(refusal))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De reactie van %(author)s is verwijderd; de schrijver krijgt de reden per e-mail.")
+            % {"author": reply.author_name},
+        )
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(reply=self.reply, next=self.next_url, cancel_url=self.get_success_url())
+        return context

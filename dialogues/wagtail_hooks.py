@@ -1,0 +1,132 @@
+from django.contrib.auth.models import Permission
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from stories.moderation import can_moderate
+
+from .admin_views import (
+    ApproveReplyView,
+    RedactiePermissionPolicy,
+    RemoveReplyView,
+    ReplyIndexView,
+    ReplyInspectView,
+    RestoreReplyView,
+)
+from .models import BlockedWord, Reply
+
+# Registered before the viewsets below ask for a policy (Wagtail would make a fallback one).
+# Editors judge replies but never write or delete them: removing keeps a placeholder.
+register_permission_policy(Reply, RedactiePermissionPolicy(Reply, actions=["view", "change"]))
+register_permission_policy(
+    BlockedWord,
+    RedactiePermissionPolicy(BlockedWord, actions=["add", "change", "delete", "view"]),
+)
+
+
+class ReplyViewSet(ModelViewSet):
+    """The redactie's reply queue: judge replies, never edit a member's words."""
+
+    model = Reply
+    url_namespace = "reply_moderation"
+    url_prefix = "reacties"
+    icon = "comment"
+    menu_label = _("Reacties")
+    menu_name = "reacties"
+    index_view_class = ReplyIndexView
+    inspect_view_class = ReplyInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Replies point at nothing an editor could want to trace, and are saved often.
+    add_to_reference_index = False
+    list_per_page = 50
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No create, edit, delete or history views: the URLs below are all there is.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<id:pk>/", self.inspect_view, name="inspect"),
+            path("<id:pk>/goedkeuren/", self.construct_view(ApproveReplyView), name="approve"),
+            path("<id:pk>/verwijderen/", self.construct_view(RemoveReplyView), name="remove"),
+            path("<id:pk>/terugzetten/", self.construct_view(RestoreReplyView), name="restore"),
+        ]
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "ReplyAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
+    def get_permissions_to_register(self):
+        # Access follows can_moderate (RedactiePermissionPolicy), so no checkboxes for groups.
+        return Permission.objects.none()
+
+
+class BlockedWordViewSet(SnippetViewSet):
+    """The word list: a reply with one of these words waits for the redactie."""
+
+    model = BlockedWord
+    icon = "warning"
+    menu_label = _("Woordenlijst")
+    menu_name = "woordenlijst"
+    list_display = ["word", "note"]
+    search_fields = ["word", "note"]
+    ordering = ["word"]
+    # It has its place in the "Dialogen" menu, so the Snippets overview leaves it out.
+    menu_item_is_registered = True
+
+    def get_permissions_to_register(self):
+        return Permission.objects.none()
+
+
+class DialoguesViewSetGroup(ViewSetGroup):
+    items = (ReplyViewSet, BlockedWordViewSet)
+    menu_icon = "comment"
+    menu_label = _("Dialogen")
+    menu_name = "dialogen"
+    menu_order = 160  # just below "Ingezonden verhalen"
+
+
+@hooks.register("register_admin_viewset")
+def register_dialogues_viewsets():
+    return DialoguesViewSetGroup()
+
+
+class WaitingRepliesPanel(Component):
+    """The dashboard's count of replies that wait for the redactie, urgent ones called out."""
+
+    name = "waiting_replies"
+    template_name = "dialogues/admin/waiting_replies_panel.html"
+    order = 160  # below "Ingezonden verhalen"
+
+    def get_context_data(self, parent_context):
+        counts = Reply.objects.held().aggregate(
+            waiting=Count("pk"), urgent=Count("pk", filter=Q(urgent=True))
+        )
+        return {**counts, "queue_url": reverse("reply_moderation:index")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_replies_panel(request, panels):
+    if can_moderate(request.user):
+        panels.append(WaitingRepliesPanel())
