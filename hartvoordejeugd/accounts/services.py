@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.search.models import IndexEntry
 
+from dialogues.replies import erase_replies, export_replies
 from stories.models import StoryPage
 from stories.submission import delete_story_completely
 
@@ -64,7 +65,7 @@ def export_member_data(*, member):
             }
             for document in get_document_model().objects.filter(uploaded_by_user=member)
         ],
-        "comments": [],
+        "replies": export_replies(member),
     }
 
 
@@ -82,6 +83,7 @@ def delete_member(*, member, keep_stories):
         pk__in=[story.hero_image_id for story in kept if story.hero_image_id]
     ).delete()
     get_document_model().objects.filter(uploaded_by_user=member).delete()
+    erase_replies(member)
     member.delete()
     compact_search_index()
 

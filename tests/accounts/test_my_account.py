@@ -13,8 +13,16 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry
 
+from dialogues.models import DialogueThreadPage
+from dialogues.replies import approve_reply, post_reply
 from stories.models import ArticlePage
-from tests.factories import PASSWORD, ArticlePageFactory, ContributorFactory, RegionFactory
+from tests.factories import (
+    PASSWORD,
+    ArticlePageFactory,
+    ContributorFactory,
+    DialogueThreadPageFactory,
+    RegionFactory,
+)
 
 PLANTED = "Xylofoonwalvis"
 
@@ -51,6 +59,15 @@ def planted_story(member, *, title):
     )
     story.save_revision(user=member).publish()
     return story
+
+
+def planted_reply(member, editor):
+    """A visible reply by the member, with a reply by someone else below it."""
+    thread = DialogueThreadPageFactory(title="Wat helpt bij ruzie thuis?")
+    reply = post_reply(thread=thread, member=member, text=f"Mijn {PLANTED}reactie.", followup=True)
+    approve_reply(reply=reply, editor=editor)
+    post_reply(thread=thread, member=editor, text="Dank je!", parent=reply)
+    return thread
 
 
 def database_text():
@@ -94,8 +111,9 @@ def test_a_member_changes_display_name_role_and_region(logged_in, member):
     )
 
 
-def test_a_member_downloads_everything_kept_about_them_as_json(logged_in, member):
+def test_a_member_downloads_everything_kept_about_them_as_json(logged_in, member, editor):
     planted_story(member, title=f"Ons verhaal {PLANTED}titel")
+    planted_reply(member, editor)
 
     response = logged_in.post("/mijn-account/gegevens/")
 
@@ -106,7 +124,8 @@ def test_a_member_downloads_everything_kept_about_them_as_json(logged_in, member
     assert data["account"]["display_name"] == member.display_name
     assert [story["title"] for story in data["stories"]] == [f"Ons verhaal {PLANTED}titel"]
     assert PLANTED.lower() in data["images"][0]["file"]
-    assert data["comments"] == []
+    assert [reply["tekst"] for reply in data["replies"]] == [f"Mijn {PLANTED}reactie."]
+    assert data["replies"][0]["dialoog"] == "Wat helpt bij ruzie thuis?"
 
 
 def test_exporting_is_only_possible_with_a_post(logged_in):
@@ -125,10 +144,13 @@ def test_deleting_needs_the_right_password_and_keeps_the_choice(logged_in, membe
 
 
 def test_deleting_everything_leaves_no_trace_in_database_media_or_search(
-    logged_in, member, settings, tmp_path, django_capture_on_commit_callbacks
+    logged_in, member, editor, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
     story = planted_story(member, title=f"Ons verhaal {PLANTED}titel")
+    with django_capture_on_commit_callbacks(execute=True):  # the thread is indexed after commit
+        thread = planted_reply(member, editor)
+    assert list(DialogueThreadPage.objects.search(f"{PLANTED}reactie")) == [thread]
     PageLogEntry.objects.log_action(instance=story, action="wagtail.edit", user=member)
     assert PLANTED.lower() in database_text()
     assert PLANTED.lower() in media_text()
@@ -144,6 +166,10 @@ def test_deleting_everything_leaves_no_trace_in_database_media_or_search(
     assert PLANTED.lower() not in database_text()
     assert PLANTED.lower() not in media_text()
     assert list(ArticlePage.objects.search(PLANTED)) == []
+    assert list(DialogueThreadPage.objects.search(f"{PLANTED}reactie")) == []
+    thread_page = logged_in.get(thread.url).content.decode()
+    assert "Deze reactie is verwijderd." in thread_page
+    assert "Dank je!" in thread_page
     assert logged_in.get("/mijn-account/").status_code == 302
 
 
