@@ -1,7 +1,6 @@
 """A new member shares a story in Chromium, the redactie approves it in the Wagtail admin."""
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -12,6 +11,7 @@ from stories.models import ArticlePage
 from tests.e2e.test_accessibility import WCAG_21_AA
 from tests.factories import PASSWORD, ContributorFactory, EditorFactory
 from tests.samples import image_bytes
+from tests.utils import link_path_in_mail
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,12 +29,7 @@ def editor_page(browser, demo_site):
 
 def confirmation_path(mailoutbox, email):
     """The path of the link in the verification e-mail sent to `email`."""
-    [link] = [
-        match.group()
-        for message in mailoutbox
-        if email in message.to and (match := CONFIRMATION_LINK.search(message.body))
-    ]
-    return urlsplit(link).path
+    return link_path_in_mail(mailoutbox, to=email, pattern=CONFIRMATION_LINK)
 
 
 def sign_up(page, mailoutbox, *, email):

@@ -1,14 +1,19 @@
 """The demo site (`load_demo`) and the synthetic content for benchmarks (`generate_content`)."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management.base import CommandError
 from django.test import TestCase
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from dialogues.models import DialogueIndexPage, DialogueThreadPage
+from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply, ReplyReport
+from dialogues.replies import hold_reason
 from home.models import ContentPage, HomeFeaturedItem
 from stories.models import (
     Ambassador,
@@ -48,6 +53,11 @@ COUNTED_MODELS = (
     Page,
     Revision,
     HomeFeaturedItem,
+    EmailAddress,
+    Reply,
+    CommentFlag,
+    ReplyReport,
+    BlockedWord,
 )
 
 
@@ -66,7 +76,11 @@ def snapshot():
 class LoadDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        run_command("load_demo")
+        sent_before = len(mail.outbox)
+        # Run what waits for the commit (e-mails, search indexing) as a real run would.
+        with cls.captureOnCommitCallbacks(execute=True):
+            run_command("load_demo")
+        cls.emails_sent = len(mail.outbox) - sent_before
         cls.first_run = snapshot()
         cls.second_output = run_command("load_demo")
         cls.second_run = snapshot()
@@ -129,6 +143,64 @@ class LoadDemoTests(TestCase):
         response = self.client.get("/")
 
         self.assertEqual(len(response.context["featured"]), 3)
+
+    def test_every_demo_dialogue_has_three_to_eight_visible_replies(self):
+        for thread in DialogueThreadPage.objects.live():
+            with self.subTest(thread=thread.title):
+                self.assertIn(Reply.objects.of_thread(thread).visible().count(), range(3, 9))
+
+    def test_demo_replies_nest_three_levels_deep(self):
+        self.assertEqual(
+            set(Reply.objects.visible().values_list("level", flat=True).distinct()), {0, 1, 2}
+        )
+
+    def test_some_demo_replies_are_liked_by_other_members(self):
+        likes = CommentFlag.objects.filter(flag=LIKEDIT_FLAG).select_related("comment")
+
+        self.assertGreaterEqual(len(likes), 10)
+        for like in likes:
+            self.assertNotEqual(like.user_id, like.comment.user_id)
+
+    def test_a_dialogue_page_shows_its_demo_replies_nested(self):
+        thread = DialogueThreadPage.objects.live().order_by("path").first()
+
+        response = self.client.get(thread.url)
+
+        self.assertEqual(response.context["reply_count"], 8)
+        self.assertContains(response, 'class="reply-list reply-list--nested"')
+        self.assertContains(response, "Fatima, wijkteam Amsterdam-Oost")
+
+    def test_the_redactie_finds_one_held_and_one_reported_reply(self):
+        [held] = Reply.objects.held()
+        [report] = ReplyReport.objects.all()
+
+        self.assertIsNone(held.user)
+        self.assertEqual(held.held_because, Reply.HeldBecause.NEW_AUTHOR)
+        self.assertTrue(report.reply.is_visible)
+        self.assertIsNone(report.handled_at)
+
+    def test_the_held_reply_is_not_on_the_dialogue_page(self):
+        held = Reply.objects.held().get()
+        thread = DialogueThreadPage.objects.get(pk=held.object_pk)
+
+        self.assertNotContains(self.client.get(thread.url), held.comment)
+
+    def test_every_demo_member_has_a_verified_email_address(self):
+        for member in get_user_model().objects.filter(groups__name="Bijdragers"):
+            with self.subTest(member=member.username):
+                self.assertTrue(
+                    EmailAddress.objects.filter(user=member, email=member.email, verified=True)
+                )
+
+    def test_the_word_list_holds_a_reply_with_a_swear_word(self):
+        self.assertGreaterEqual(BlockedWord.objects.count(), 3)
+        self.assertEqual(
+            hold_reason(text="Wat een klootzak.", email="nieuw@example.org"),
+            Reply.HeldBecause.BLOCKED_WORD,
+        )
+
+    def test_loading_the_demo_sends_no_emails(self):
+        self.assertEqual(self.emails_sent, 0)
 
 
 def test_load_demo_refuses_where_demo_content_is_not_allowed(db, settings):

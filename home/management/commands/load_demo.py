@@ -1,5 +1,6 @@
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -7,11 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from dialogues.models import DialogueIndexPage, DialogueThreadPage
+from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply
+from dialogues.replies import approve_reply, post_reply, report_reply
+from home.demo.members import CONTRIBUTORS, MEMBERS
 from home.demo.pages import CONTENT_PAGES
+from home.demo.replies import BLOCKED_WORDS, HELD_REPLY, REPLIES
 from home.demo.stories import ARTICLES, DIALOGUES, PODCASTS, VLOGS, WEBINARS
 from home.demo.taxonomy import AMBASSADORS, AUDIENCES, CHANGE_TASKS, REGIONS, THEMES
 from home.models import ContentPage, HomeFeaturedItem, HomePage
@@ -54,14 +60,15 @@ SECTIONS = [
     ),
 ]
 
-MEMBERS = [
-    ("marloes", "marloes@hartvoordejeugd.local", "Marloes, moeder van twee", "ouder"),
-    ("kevin", "kevin@hartvoordejeugd.local", "Kevin, jeugdhulpverlener", "professional"),
-]
+# The most time between two demo replies in a dialogue, so that recent ones look lively.
+MAX_REPLY_GAP = datetime.timedelta(hours=5)
 
 
 class Command(BaseCommand):
-    help = "Load the demo site: page tree, taxonomy, ambassadors, stories of every type, accounts."
+    help = (
+        "Load the demo site: page tree, taxonomy, ambassadors, stories of every type, "
+        "dialogues with replies, accounts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -93,6 +100,7 @@ def load_demo(*, editor_password):
     editor = ensure_editor(password=editor_password)
     members = ensure_members()
     taxonomy = ensure_taxonomy()
+    ensure_blocked_words()
     home = HomePage.objects.get(depth=2)
     loader = DemoLoader(home=home, editor=editor, members=members, taxonomy=taxonomy)
     loader.load()
@@ -112,7 +120,8 @@ def ensure_editor(*, password):
 
 
 def ensure_members():
-    members = []
+    """The demo members by username, each with a verified e-mail address and no password."""
+    members = {}
     contributors = Group.objects.get(name="Bijdragers")
     for username, email, display_name, role in MEMBERS:
         user, created = get_user_model().objects.get_or_create(
@@ -123,8 +132,16 @@ def ensure_members():
             user.set_unusable_password()
             user.save()
         user.groups.add(contributors)
-        members.append(user)
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        members[username] = user
     return members
+
+
+def ensure_blocked_words():
+    for word, note in BLOCKED_WORDS:
+        BlockedWord.objects.get_or_create(word=word, defaults={"note": note})
 
 
 def ensure_taxonomy():
@@ -184,6 +201,7 @@ class DemoLoader:
         self.home = home
         self.editor = editor
         self.members = members
+        self.contributors = [members[username] for username in CONTRIBUTORS]
         self.taxonomy = taxonomy
         self.now = timezone.now()
         self.created = 0
@@ -232,13 +250,16 @@ class DemoLoader:
                 online_link="https://meet.example.org/hartvoordejeugd",
             )
         for index, data in enumerate(DIALOGUES):
-            self.ensure_story(
+            thread = self.ensure_story(
                 sections[DialogueIndexPage],
                 DialogueThreadPage,
                 data,
                 index,
                 explanation=data["explanation"],
             )
+            self.ensure_replies(thread, REPLIES.get(data["slug"], []))
+            if data["slug"] == HELD_REPLY["dialogue"]:
+                self.ensure_held_reply(thread, HELD_REPLY)
         self.ensure_featured()
 
     def ensure_section(self, model, slug, title, intro):
@@ -286,15 +307,16 @@ class DemoLoader:
         return body
 
     def ensure_story(self, parent, model, data, index, **fields):
-        if model.objects.child_of(parent).filter(slug=data["slug"]).exists():
-            return
+        existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if existing is not None:
+            return existing
         practice = data.get("practice") or {}
         page = model(
             title=data["title"],
             slug=data["slug"],
             intro=data["intro"],
             hero_image=demo_image(data["title"], seed=data["slug"]),
-            contributor=self.members[index % len(self.members)] if index % 3 else None,
+            contributor=self.contributors[index % len(self.contributors)] if index % 3 else None,
             practice_aim=practice.get("aim", ""),
             practice_target_group=practice.get("target_group", ""),
             practice_approach=practice.get("approach", ""),
@@ -313,6 +335,7 @@ class DemoLoader:
         page.tags.add(*data.get("tags", []))
         published_at = self.now - datetime.timedelta(days=data.get("days_ago", 0), hours=index)
         self.publish(parent, page, published_at=published_at)
+        return page
 
     def publish(self, parent, page, published_at=None):
         page.owner = page.owner if page.owner_id else self.editor
@@ -324,7 +347,68 @@ class DemoLoader:
             Page.objects.filter(pk=page.pk).update(
                 first_published_at=published_at, last_published_at=published_at
             )
+            page.first_published_at = page.last_published_at = published_at
         self.created += 1
+
+    def ensure_replies(self, thread, replies):
+        """Add the demo replies a dialogue lacks, all visible, with their likes.
+
+        They go through the same domain functions as real replies: the redactie approves
+        each member's first reply, after which the member's replies appear at once. None of
+        them asks for e-mails about follow-ups, so nobody is e-mailed.
+        """
+        if thread.is_closed:
+            return
+        step = min(MAX_REPLY_GAP, (self.now - thread.first_published_at) / (count(replies) + 1))
+        times = (thread.first_published_at + step * n for n in range(1, count(replies) + 1))
+        self.ensure_branch(thread, replies, parent=None, times=times)
+
+    def ensure_branch(self, thread, replies, *, parent, times):
+        for data in replies:
+            reply = self.ensure_reply(thread, data, parent=parent, submitted=next(times))
+            if reply.is_visible:
+                self.ensure_branch(thread, data.get("replies", []), parent=reply, times=times)
+
+    def ensure_reply(self, thread, data, *, parent, submitted):
+        member = self.members[data["by"]]
+        reply = Reply.objects.of_thread(thread).filter(user=member, comment=data["text"]).first()
+        if reply is None:
+            reply = post_reply(thread=thread, member=member, text=data["text"], parent=parent)
+            dates = {"submit_date": submitted}
+            if not reply.is_visible:  # the member's first reply
+                approve_reply(reply=reply, editor=self.editor)
+                dates["moderated_at"] = submitted + MAX_REPLY_GAP / 10
+            Reply.objects.filter(pk=reply.pk).update(**dates)
+        for username in data.get("liked_by", []):
+            CommentFlag.objects.get_or_create(
+                comment_id=reply.pk, user=self.members[username], flag=LIKEDIT_FLAG
+            )
+        report = data.get("reported")
+        if report and reply.is_visible and not reply.reports.exists():
+            report_reply(
+                reply=reply,
+                reason=report["reason"],
+                note=report["note"],
+                member=self.members[report["by"]],
+            )
+        return reply
+
+    def ensure_held_reply(self, thread, data):
+        """A visitor's confirmed first reply, waiting for the redactie (as after the e-mail)."""
+        replies = Reply.objects.of_thread(thread)
+        if replies.filter(user_email=data["email"], comment=data["text"]).exists():
+            return
+        Reply.objects.create(
+            content_type=Reply.thread_content_type(),
+            object_pk=str(thread.pk),
+            site_id=settings.SITE_ID,
+            user_name=data["name"],
+            user_email=data["email"],
+            comment=data["text"],
+            submit_date=self.now - datetime.timedelta(hours=3),
+            is_public=False,
+            held_because=Reply.HeldBecause.NEW_AUTHOR,
+        )
 
     def ensure_featured(self):
         if self.home.featured_items.exists():
@@ -337,3 +421,8 @@ class DemoLoader:
         self.home.save_revision(user=self.editor, log_action=False).publish(
             user=self.editor, log_action=False
         )
+
+
+def count(replies):
+    """The number of replies in a nested list of demo replies."""
+    return sum(1 + count(data.get("replies", [])) for data in replies)
