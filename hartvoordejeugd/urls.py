@@ -5,14 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
-    path("zoeken/", search_views.search, name="search"),
+    path("", include("search.urls")),
     path("", include("stories.urls")),
     path("", include("dialogues.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

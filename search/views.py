@@ -1,30 +1,218 @@
-import re
+from urllib.parse import urlencode
 
+from django.contrib.syndication.views import Feed
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.models import IndexEntry
 
-from stories.models import StoryPage, card_queryset, paginate
+from stories.models import Region, StoryPage, Theme, card_queryset, paginate
 
-MAX_QUERY_LENGTH = 200
-# Characters that full-text query parsers read as syntax (SQLite FTS5 refuses an unpaired
-# quote) or that no text contains (control characters); visitors meant none of them.
-QUERY_NOISE = re.compile(r'["\x00-\x1f\x7f]')
+from .engine import FACETS_BY_PARAMETER, SORTS, Search, highlight, matcher, synonym_groups
+from .logging import log_search
 
-
-def clean_query(value):
-    """The visitor's words, without query syntax or control characters, at most 200 long."""
-    return " ".join(QUERY_NOISE.sub(" ", value).split())[:MAX_QUERY_LENGTH]
+FEED_ITEMS = 20
+POPULAR_THEMES = 8
 
 
 def search(request):
-    """Full-text search over every published story, at /zoeken/?q=."""
-    query = clean_query(request.GET.get("q", ""))
-    results = None
-    if query:
-        stories = card_queryset(StoryPage.objects.live().public())
-        results = paginate(request, stories.search(query, operator="and"))
-    return TemplateResponse(
+    """Full-text search over every published story, at /zoeken/?q=, with facets."""
+    return results_page(request, Search.from_params(request.GET), template="search/search.html")
+
+
+def theme(request, slug):
+    """/thema/<slug>/: everything about one theme, searchable and filterable."""
+    term = get_object_or_404(Theme, slug=slug)
+    return results_page(
         request,
-        "search/search.html",
-        {"query": query, "results": results, "page_title": _("Zoeken")},
+        Search.from_params(request.GET, fixed=("thema", term.slug)),
+        template="search/term_page.html",
+        term=term,
+        kicker=_("Thema"),
+        page_title=term.name,
     )
+
+
+def region(request, slug):
+    """/regio/<slug>/: everything from one youth region, with its ambassadors."""
+    term = get_object_or_404(Region, slug=slug)
+    return results_page(
+        request,
+        Search.from_params(request.GET, fixed=("regio", term.slug)),
+        template="search/term_page.html",
+        term=term,
+        kicker=_("Jeugdregio"),
+        page_title=term.name,
+        ambassadors=term.ambassadors.order_by("name"),
+    )
+
+
+def results_page(request, search, *, template, **context):
+    browsing = bool(context.get("term"))
+    results = facets = None
+    if search.query or search.chosen or browsing:
+        stories = card_queryset(StoryPage.objects.live().public()).prefetch_related("regions")
+        matches = search.matches(stories)
+        results = paginate(request, search.filtered(matches))
+        facets = [facet for facet in search.facets(matches) if facet.options]
+        add_links(request, facets)
+        add_snippets(results.object_list, search.query)
+        # The query as typed, once: not again for each facet, sort or further page.
+        first_page = request.GET.get("pagina", "1") == "1"
+        if search.query and not search.chosen and not search.fixed and first_page:
+            log_search(query=search.query, result_count=results.paginator.count)
+    context.update(
+        search=search,
+        query=search.query,
+        results=results,
+        facets=facets,
+        sort_links=sort_links(request, search),
+        no_words=bool(search.query) and not search.has_words,
+        promotions=promotions_for(search.query) if results and results.number == 1 else [],
+        feed_url=reverse("search_feed") + feed_query(request),
+    )
+    context.setdefault("page_title", _("Zoeken"))
+    if results is not None and not results.paginator.count:
+        context.update(empty_state(search))
+    return TemplateResponse(request, template, context)
+
+
+def add_links(request, facets):
+    """Give each facet value the URL that chooses it, or, when chosen, leaves it out again."""
+    for facet in facets:
+        for option in facet.options:
+            params = request.GET.copy()
+            params.pop("pagina", None)
+            values = [value for value in params.getlist(facet.parameter) if value != option.value]
+            if not option.chosen:
+                values.append(option.value)
+            params.setlist(facet.parameter, values)
+            option.url = "?" + params.urlencode()
+
+
+def sort_links(request, search):
+    links = []
+    for key, label in SORTS.items():
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        params["sortering"] = key
+        links.append(
+            {"label": label, "url": "?" + params.urlencode(), "current": key == search.sort}
+        )
+    return links
+
+
+def add_snippets(pages, query):
+    """Give each result a `snippet`: its text around the matched words, marked."""
+    pages = list(pages)
+    if not query or not pages:
+        return
+    is_match = matcher(query, synonym_groups())
+    texts = dict(
+        IndexEntry.objects.filter(
+            object_id__in=[str(page.pk) for page in pages],
+            content_type_id__in={page.content_type_id for page in pages},
+        ).values_list("object_id", "body_text" if has_body_text() else "body")
+    )
+    for page in pages:
+        page.snippet = highlight(page.intro, is_match) or highlight(
+            texts.get(str(page.pk), ""), is_match
+        )
+        page.marked_title = highlight(page.title, is_match, words=1000)
+
+
+def has_body_text():
+    return any(field.name == "body_text" for field in IndexEntry._meta.get_fields())
+
+
+def promotions_for(query):
+    """The redactie's promoted results for this query (Wagtail's search promotions)."""
+    if not query:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=query.lower().strip())
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def empty_state(search):
+    """What to offer when nothing was found: broader words, popular themes, the community."""
+    words = search.query.split()
+    return {
+        "broader_queries": words if len(words) > 1 else [],
+        "popular_themes": Theme.objects.annotate(
+            total=Count("stories", filter=Q(stories__live=True))
+        )
+        .filter(total__gt=0)
+        .order_by("-total", "name")[:POPULAR_THEMES],
+        "start_dialogue_url": reverse("start_dialogue") + "?" + query_string(vraag=search.query),
+    }
+
+
+def query_string(**params):
+    return urlencode({key: value for key, value in params.items() if value})
+
+
+def feed_query(request):
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+class SearchFeed(Feed):
+    """RSS 2.0 of the newest results of any search with its filters, at /zoeken/feed/."""
+
+    feed_type = Rss201rev2Feed
+    language = "nl"
+
+    def get_object(self, request, *args, **kwargs):
+        search = Search.from_params(request.GET)
+        search.sort = "nieuwste"
+        self.request_query = feed_query(request)
+        return search
+
+    def title(self, search):
+        parts = [search.query] if search.query else []
+        for parameter, values in search.chosen.items():
+            facet = FACETS_BY_PARAMETER[parameter]
+            parts.append(f"{facet.label}: {', '.join(values)}")
+        label = "; ".join(parts) or _("alles")
+        return _("Hart voor de Jeugd: %(label)s") % {"label": label}
+
+    def link(self, search):
+        return reverse("search") + self.request_query
+
+    def description(self, search):
+        return _(
+            "De nieuwste verhalen, vlogs, podcasts, webinars en dialogen bij deze zoekopdracht."
+        )
+
+    def items(self, search):
+        matches = search.matches(StoryPage.objects.live().public().select_related("owner"))
+        return search.filtered(matches)[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url() or "/"
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_guid(self, item):
+        return f"hartvoordejeugd-page-{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+search_feed = SearchFeed()

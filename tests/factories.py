@@ -14,6 +14,7 @@ from wagtail.models import Page
 from dialogues.models import DialogueIndexPage, DialogueThreadPage
 from home.models import ContentPage, HomePage
 from stories.models import (
+    Ambassador,
     ArticleIndexPage,
     ArticlePage,
     Audience,
@@ -100,6 +101,14 @@ class AudienceFactory(TaxonomyTermFactory):
 
     class Meta:
         model = Audience
+
+
+class AmbassadorFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ambassadeur {n}")
+    role = "Jeugdhulpprofessional"
+
+    class Meta:
+        model = Ambassador
 
 
 class ImageFactory(DjangoModelFactory):

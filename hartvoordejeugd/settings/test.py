@@ -17,3 +17,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 HVDJ_ALLOW_DEMO_CONTENT = True
 # Tests run without collectstatic: look files up on request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
+# The suite indexes into the database, also on a machine where ELASTICSEARCH_URL is set; the
+# Elasticsearch integration tests configure their own backend with their own index prefix.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}

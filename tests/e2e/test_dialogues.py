@@ -95,12 +95,12 @@ def test_a_visitor_replies_with_the_keyboard_and_the_redactie_approves_it(
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert "we hebben je een e-mail gestuurd" in page.get_by_role("status").inner_text()
+    assert "we hebben je een e-mail gestuurd" in page.locator(".messages").inner_text()
     assert not Reply.objects.filter(comment=TEXT).exists()
 
     page.goto(confirmation_path(mailoutbox, "noor@example.org"))
 
-    assert "De redactie bekijkt hem eerst" in page.get_by_role("status").inner_text()
+    assert "De redactie bekijkt hem eerst" in page.locator(".messages").inner_text()
     assert TEXT not in page.locator("#reacties").inner_text()
     reply = Reply.objects.get(comment=TEXT)
     assert reply.is_held

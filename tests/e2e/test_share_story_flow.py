@@ -99,7 +99,7 @@ def test_a_new_member_shares_an_article_and_the_redactie_publishes_it(
     page.get_by_role("button", name="Insturen naar de redactie").click()
     page.wait_for_url("**/mijn-bijdragen/")
 
-    assert "Je verhaal ligt nu bij de redactie" in page.get_by_role("status").inner_text()
+    assert "Je verhaal ligt nu bij de redactie" in page.locator(".messages").inner_text()
     contribution = page.locator(".contribution", has_text=TITLE)
     assert contribution.locator(".status-label").inner_text() == "Bij de redactie"
     story = ArticlePage.objects.get(title=TITLE)

@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.utils import run_command
 
-# Measured with the demo content: home 37, indexes 14, webinars 18, search 8 (SQLite and
-# PostgreSQL alike). The ceilings leave a little room; the real guard is that adding stories
-# adds no query.
+# Measured with the demo content: home 37, indexes 14, webinars 18, search 19 (the results,
+# five facet counts, snippets, promotions and the query log; SQLite and PostgreSQL alike).
+# The ceilings leave a little room; the real guard is that adding stories adds no query.
 QUERY_CEILINGS = {
     "/": 40,
     "/verhalen/": 16,
@@ -15,7 +15,7 @@ QUERY_CEILINGS = {
     "/podcasts/": 16,
     "/webinars/": 20,
     "/dialogen/": 16,
-    "/zoeken/?q=jeugdhulp": 10,
+    "/zoeken/?q=jeugdhulp": 22,
 }
 
 

@@ -65,6 +65,11 @@ class Command(BaseCommand):
         for done in generator.generate(count):
             self.stdout.write(f"  {done} pages", ending="\r")
             self.stdout.flush()
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner keeps its estimates for the empty tables and
+            # joins the search index by nested loops.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
