@@ -243,11 +243,12 @@ WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
 # Search: PostgreSQL full-text search with Dutch stemming, SQLite FTS locally, Elasticsearch
-# when ELASTICSEARCH_URL is set.
+# with a Dutch analyzer and the redactie's synonyms (search/backends.py) when
+# ELASTICSEARCH_URL is set.
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": "hartvoordejeugd_",
             "TIMEOUT": 10,

@@ -1,0 +1,133 @@
+"""Searching a real Elasticsearch with the Dutch analyzer: runs when ELASTICSEARCH_URL is set.
+
+Each test builds indexes of its own (a random prefix) with `update_index` and removes them.
+"""
+
+import os
+import uuid
+
+import pytest
+from django.test import override_settings
+from modelsearch.backends import get_search_backend
+from wagtail.models import PageViewRestriction
+
+from search.models import SynonymGroup
+from stories.models import StoryPage
+from tests.factories import ArticlePageFactory, VlogPageFactory
+from tests.utils import run_command
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="set ELASTICSEARCH_URL to run the Elasticsearch integration tests",
+)
+
+
+@pytest.fixture
+def elasticsearch(db):
+    """The Dutch Elasticsearch backend as the default backend, on indexes of this test only."""
+    prefix = f"hartvoordejeugd_test_{uuid.uuid4().hex[:8]}_"
+    backends = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": [os.environ["ELASTICSEARCH_URL"]],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 30,
+            "ATOMIC_REBUILD": False,
+        }
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        backend = get_search_backend()
+        yield backend
+        # Deleting by wildcard is refused by default (action.destructive_requires_name).
+        for name in backend.es.indices.get(index=f"{prefix}*"):
+            backend.es.indices.delete(index=name)
+
+
+def rebuild_index():
+    run_command("update_index")
+
+
+def search(backend, query):
+    """The ids of the stories that the backend finds for `query`, by its analyzer alone: the
+    search page's query-time synonyms are left out."""
+    stories = backend.search(query, StoryPage.objects.live().public(), operator="and")
+    return [story.pk for story in stories]
+
+
+def test_the_backend_in_use_is_the_dutch_elasticsearch_backend(elasticsearch):
+    assert type(elasticsearch).__module__ == "search.backends"
+
+
+def test_dutch_stemming_finds_other_forms_of_a_word(elasticsearch):
+    story = ArticlePageFactory(title="Na de uithuisplaatsing", intro="Hoe het gezin verderging.")
+    ArticlePageFactory(title="Een dag in het wijkteam", intro="Over koffie en huisbezoeken.")
+    rebuild_index()
+
+    assert search(elasticsearch, "uithuisplaatsingen") == [story.pk]
+    assert search(elasticsearch, "Uithuisplaatsing") == [story.pk]
+
+
+def test_dutch_stop_words_do_not_have_to_match(elasticsearch):
+    story = ArticlePageFactory(title="Pleegzorg in de praktijk")
+    rebuild_index()
+
+    assert search(elasticsearch, "pleegzorg en de praktijk") == [story.pk]
+
+
+def test_a_synonym_finds_stories_that_use_the_other_term(elasticsearch):
+    SynonymGroup.objects.get_or_create(terms="ggz, geestelijke gezondheidszorg")
+    long_form = ArticlePageFactory(title="Wachten op geestelijke gezondheidszorg")
+    short_form = VlogPageFactory(title="Mijn weg door de GGZ")
+    ArticlePageFactory(title="Een dag in het wijkteam")
+    rebuild_index()
+
+    assert set(search(elasticsearch, "GGZ")) == {long_form.pk, short_form.pk}
+    assert set(search(elasticsearch, "geestelijke gezondheidszorg")) == {
+        long_form.pk,
+        short_form.pk,
+    }
+
+
+def test_a_new_synonym_group_counts_after_update_index(elasticsearch):
+    SynonymGroup.objects.filter(terms__contains="kinderopvang").delete()
+    story = ArticlePageFactory(title="De creche om de hoek")
+    rebuild_index()
+    assert search(elasticsearch, "kinderopvang") == []
+
+    SynonymGroup.objects.create(terms="kinderopvang, creche")
+    rebuild_index()
+
+    assert search(elasticsearch, "kinderopvang") == [story.pk]
+
+
+def test_only_live_public_stories_are_found(elasticsearch):
+    ArticlePageFactory(title="Pleegzorg als concept", live=False)
+    private = ArticlePageFactory(title="Pleegzorg achter een wachtwoord")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    public = ArticlePageFactory(title="Pleegzorg voor iedereen")
+    rebuild_index()
+
+    assert search(elasticsearch, "pleegzorg") == [public.pk]
+
+
+def test_the_search_page_finds_through_elasticsearch(elasticsearch, client):
+    story = ArticlePageFactory(title="Na de uithuisplaatsing")
+    rebuild_index()
+
+    response = client.get("/zoeken/", {"q": "uithuisplaatsingen"})
+
+    assert response.status_code == 200
+    assert [found.pk for found in response.context["results"]] == [story.pk]
+
+
+def test_autocomplete_suggests_titles_through_elasticsearch(elasticsearch, client):
+    story = ArticlePageFactory(title="Pleegzorg in de wijk")
+    ArticlePageFactory(title="Pleegzorg als concept", live=False)
+    ArticlePageFactory(title="Een dag in het wijkteam")
+    rebuild_index()
+
+    response = client.get("/zoeken/suggesties/", {"q": "pleeg"})
+
+    assert response.json()["suggestions"] == [
+        {"title": story.title, "url": story.url, "type": "Artikel"}
+    ]
