@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Or, Phrase, PlainText
+from wagtail.search.backends import get_search_backend
 
 from stories.models import Audience, ChangeTask, Region, StoryPage, Theme
 
@@ -152,6 +156,23 @@ class TypeFacet:
         content_types = ContentType.objects.get_for_models(*models).values()
         return queryset.filter(content_type__in=[ct.pk for ct in content_types])
 
+    def flag_sql(self, values):
+        models = [model for slug, model in story_types().items() if slug in values]
+        content_types = ContentType.objects.get_for_models(*models).values()
+        return "content_type_id = ANY(%s)", [[ct.pk for ct in content_types]]
+
+    def count_sql(self, where):
+        return (
+            f"SELECT '{self.parameter}', content_type_id::text, NULL::text, COUNT(*) "  # noqa: S608
+            f"FROM f {where} GROUP BY content_type_id"
+        )
+
+    def options_from_rows(self, rows, *, chosen):
+        counts = {
+            int(value): count for kind, value, _label, count in rows if kind == self.parameter
+        }
+        return self.options_from_counts(counts, chosen)
+
     def options(self, queryset, chosen):
         counts = dict(
             queryset.order_by()
@@ -159,6 +180,9 @@ class TypeFacet:
             .annotate(total=Count("pk"))
             .values_list("content_type", "total")
         )
+        return self.options_from_counts(counts, chosen)
+
+    def options_from_counts(self, counts, chosen):
         types = story_types()
         content_types = ContentType.objects.get_for_models(*types.values())
         options = []
@@ -197,6 +221,32 @@ class TermFacet:
             )
         )
 
+    def flag_sql(self, values):
+        return (
+            f"EXISTS (SELECT 1 FROM {self.through._meta.db_table} t "  # noqa: S608
+            f"JOIN {self.model._meta.db_table} x ON x.id = t.{self.term}_id "
+            "WHERE t.storypage_id = m.id AND x.slug = ANY(%s))"
+        ), [values]
+
+    def count_sql(self, where):
+        return (
+            f"SELECT '{self.parameter}', x.slug, x.name, COUNT(*) FROM f "  # noqa: S608
+            f"JOIN {self.through._meta.db_table} t ON t.storypage_id = f.id "
+            f"JOIN {self.model._meta.db_table} x ON x.id = t.{self.term}_id {where} "
+            "GROUP BY x.slug, x.name"
+        )
+
+    def options_from_rows(self, rows, *, chosen):
+        found = sorted(
+            (
+                (value, label, count)
+                for kind, value, label, count in rows
+                if kind == self.parameter
+            ),
+            key=lambda row: (-row[2], row[1]),
+        )
+        return self.options_with_chosen(found, chosen)
+
     def options(self, queryset, chosen):
         rows = (
             self.through.objects.filter(storypage_id__in=queryset.order_by().values("pk"))
@@ -204,6 +254,10 @@ class TermFacet:
             .annotate(total=Count("storypage_id"))
             .order_by("-total", f"{self.term}__name")
         )
+        return self.options_with_chosen(rows, chosen)
+
+    def options_with_chosen(self, rows, chosen):
+        """Options for the counted values, plus the chosen ones that have no results now."""
         options = [Option(slug, name, total, slug in chosen) for slug, name, total in rows]
         found = {option.value for option in options}
         missing = [slug for slug in chosen if slug not in found]
@@ -272,10 +326,9 @@ class Search:
         the chosen order, before the facet filters."""
         queryset = StoryPage.objects.live().public() if queryset is None else queryset
         newest = queryset.order_by("-first_published_at", "-pk")
-        search_query = build_query(self.query, synonym_groups()) if self.has_words else None
-        if search_query is None:
+        results = self.matched_results(queryset) if self.has_words else None
+        if results is None:
             return newest
-        results = queryset.search(search_query, order_by_relevance=self.sort == RELEVANCE)
         if hasattr(results, "get_queryset"):  # the database backends: a lazy queryset
             found = results.get_queryset()
         else:  # Elasticsearch: the best 1,000 matches, in its order
@@ -283,6 +336,14 @@ class Search:
         if self.sort == NEWEST:
             return found.order_by("-first_published_at", "-pk")
         return found
+
+    def matched_results(self, queryset):
+        """The search backend's results for the words (with their synonyms), scored."""
+        search_query = build_query(self.query, synonym_groups())
+        if search_query is None:
+            return None
+        results = queryset.search(search_query, order_by_relevance=self.sort == RELEVANCE)
+        return results.annotate_score("_score")
 
     def filtered(self, queryset, *, without=None):
         for parameter, values in self.all_chosen(without=without).items():
@@ -364,3 +425,115 @@ def highlight(text, is_match, *, words=SNIPPET_WORDS):
     prefix = "… " if start else ""
     suffix = " …" if start + words < len(tokens) else ""
     return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token escaped)
+
+
+# --- Running a search -------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """One page of results (a Django Page of stories) and the facets."""
+
+    page: object
+    facets: list
+
+
+class KnownCount:
+    """Stands in for the full result list when only its length is known (see Paginator)."""
+
+    def __init__(self, total):
+        self.total = total
+
+    def count(self):
+        return self.total
+
+
+def page_number(value):
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value or "") and int(value) > 0 else 1
+
+
+def run(search, stories, *, page, per_page):
+    """Search `stories` (a card queryset) and return the page asked for and the facets."""
+    if connection.vendor == "postgresql" and search.has_words and uses_database_backend():
+        return run_in_one_statement(search, stories, page=page, per_page=per_page)
+    matches = search.matches(stories)
+    paginator = Paginator(search.filtered(matches), per_page)
+    return Outcome(paginator.get_page(page), search.facets(matches))
+
+
+def uses_database_backend():
+    return get_search_backend().__class__.__module__.startswith("modelsearch.backends.database")
+
+
+def run_in_one_statement(search, stories, *, page, per_page):
+    """PostgreSQL: the full-text match runs once, as a materialised CTE, and the count, every
+    facet and the page of ids are read from it in a single statement.
+
+    The SQL is put together from our own table and column names; every value a visitor
+    chose goes in as a parameter (hence the S608 exemptions).
+    """
+    results = search.matched_results(stories.model.objects.live().public())
+    matches = (
+        results.get_queryset()
+        .order_by()
+        .values("pk", "content_type_id", "first_published_at", "_score")
+    )
+    match_sql, match_params = matches.query.sql_with_params()
+    chosen = search.all_chosen()
+    flags, flag_params = [], []
+    for parameter, values in chosen.items():
+        sql, params = FACETS_BY_PARAMETER[parameter].flag_sql(values)
+        flags.append((parameter, sql))
+        flag_params += params
+
+    def where(without=None):
+        conditions = [f"ok_{parameter}" for parameter, _sql in flags if parameter != without]
+        return "WHERE " + " AND ".join(conditions) if conditions else ""
+
+    flag_columns = "".join(f", {sql} AS ok_{parameter}" for parameter, sql in flags)
+    order = (
+        "score DESC, id DESC" if search.sort == RELEVANCE else "published DESC NULLS LAST, id DESC"
+    )
+    parts = [f"SELECT 'total', NULL::text, NULL::text, COUNT(*) FROM f {where()}"]  # noqa: S608
+    for facet in FACETS:
+        if search.fixed and search.fixed[0] == facet.parameter:
+            continue
+        parts.append(facet.count_sql(where(facet.parameter)))
+
+    def statement(offset):
+        return (
+            (
+                f"WITH m(id, content_type_id, published, score) AS MATERIALIZED ({match_sql}), "  # noqa: S608
+                f"f AS MATERIALIZED (SELECT m.*{flag_columns} FROM m) "
+                + " UNION ALL ".join(parts)
+                + " UNION ALL SELECT * FROM (SELECT 'hit', id::text, NULL::text, NULL::bigint "  # noqa: S608
+                f"FROM f {where()} ORDER BY {order} LIMIT %s OFFSET %s) AS hits"
+            ),
+            [*match_params, *flag_params, per_page, offset],
+        )
+
+    rows = fetch(*statement((page - 1) * per_page))
+    total = next(count for kind, _value, _label, count in rows if kind == "total")
+    paginator = Paginator(KnownCount(total), per_page)
+    if page > paginator.num_pages:
+        page = paginator.num_pages
+        rows = fetch(*statement((page - 1) * per_page))
+    ids = [int(value) for kind, value, _label, _count in rows if kind == "hit"]
+    by_id = stories.in_bulk(ids)
+    pages = [by_id[pk] for pk in ids if pk in by_id]
+    facets = [
+        Facet(
+            facet.parameter,
+            facet.label,
+            facet.options_from_rows(rows, chosen=search.chosen.get(facet.parameter, [])),
+        )
+        for facet in FACETS
+        if not (search.fixed and search.fixed[0] == facet.parameter)
+    ]
+    return Outcome(PaginatorPage(pages, page, paginator), facets)
+
+
+def fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -10,9 +11,18 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.models import IndexEntry
 
-from stories.models import Region, StoryPage, Theme, card_queryset, paginate
+from stories.models import Region, StoryPage, Theme, card_queryset
 
-from .engine import FACETS_BY_PARAMETER, SORTS, Search, highlight, matcher, synonym_groups
+from .engine import (
+    FACETS_BY_PARAMETER,
+    SORTS,
+    Search,
+    highlight,
+    matcher,
+    page_number,
+    run,
+    synonym_groups,
+)
 from .logging import log_search
 
 FEED_ITEMS = 20
@@ -56,9 +66,14 @@ def results_page(request, search, *, template, **context):
     results = facets = None
     if search.query or search.chosen or browsing:
         stories = card_queryset(StoryPage.objects.live().public()).prefetch_related("regions")
-        matches = search.matches(stories)
-        results = paginate(request, search.filtered(matches))
-        facets = [facet for facet in search.facets(matches) if facet.options]
+        outcome = run(
+            search,
+            stories,
+            page=page_number(request.GET.get("pagina")),
+            per_page=settings.HVDJ_PAGE_SIZE,
+        )
+        results = outcome.page
+        facets = [facet for facet in outcome.facets if facet.options]
         add_links(request, facets)
         add_snippets(results.object_list, search.query)
         # The query as typed, once: not again for each facet, sort or further page.
