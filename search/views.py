@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -160,13 +161,23 @@ def empty_state(search):
     words = search.query.split()
     return {
         "broader_queries": words if len(words) > 1 else [],
-        "popular_themes": Theme.objects.annotate(
-            total=Count("stories", filter=Q(stories__live=True))
-        )
-        .filter(total__gt=0)
-        .order_by("-total", "name")[:POPULAR_THEMES],
+        "popular_themes": popular_themes(),
         "start_dialogue_url": reverse("start_dialogue") + "?" + query_string(vraag=search.query),
     }
+
+
+def popular_themes():
+    """The themes with the most live stories, counted at most every ten minutes."""
+
+    def count():
+        return list(
+            Theme.objects.annotate(total=Count("stories", filter=Q(stories__live=True)))
+            .filter(total__gt=0)
+            .order_by("-total", "name")
+            .values("slug", "name")[:POPULAR_THEMES]
+        )
+
+    return cache.get_or_set("search:popular-themes", count, timeout=600)
 
 
 def query_string(**params):
