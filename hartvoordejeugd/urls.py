@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -23,4 +24,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail serves only paths without a dot (https://github.com/wagtail/wagtail/issues/3653);
+    # this hands the webinars' .ics files to the page's route, with its live and privacy checks.
+    re_path(r"^((?:[\w\-]+/)+agenda\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
+    path("", include(wagtail_urls)),
+]

@@ -1,17 +1,24 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from stories.blocks import RICH_TEXT_FEATURES
+from stories.calendars import build_webinar_calendar, calendar_response
 
 from .base import StoryIndexPage, StoryPage, card_queryset, paginate
 
+# Matches "agenda.ics/" because RoutablePageMixin.route() adds a slash to every path it
+# resolves, and reverses to "agenda.ics": hartvoordejeugd/urls.py routes `.../agenda.ics` here.
+CALENDAR_ROUTE = r"^agenda\.ics/?$"
 
-class WebinarPage(StoryPage):
+
+class WebinarPage(RoutablePageMixin, StoryPage):
     """An online meeting with a start and end time, registration, and afterwards its recording."""
 
     start = models.DateTimeField(_("begint"))
@@ -83,8 +90,14 @@ class WebinarPage(StoryPage):
     def is_past(self):
         return self.end < timezone.now()
 
+    @re_path(CALENDAR_ROUTE, name="calendar")
+    def calendar(self, request):
+        """This webinar as an .ics file to add to a calendar app."""
+        calendar = build_webinar_calendar(name=self.title, webinars=[self], request=request)
+        return calendar_response(calendar, filename=f"{self.slug}.ics", attachment=True)
 
-class WebinarIndexPage(StoryIndexPage):
+
+class WebinarIndexPage(RoutablePageMixin, StoryIndexPage):
     """The home of all webinars, at /webinars/: upcoming first, past ones below."""
 
     subpage_types = ["stories.WebinarPage"]
@@ -95,8 +108,20 @@ class WebinarIndexPage(StoryIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
-        webinars = card_queryset(WebinarPage.objects.child_of(self).live().public())
+        webinars = card_queryset(self.webinars())
         now = timezone.now()
         context["upcoming"] = webinars.filter(end__gte=now).order_by("start")
         context["items"] = paginate(request, webinars.filter(end__lt=now).order_by("-start"))
         return context
+
+    def webinars(self):
+        return WebinarPage.objects.child_of(self).live().public()
+
+    @re_path(CALENDAR_ROUTE, name="calendar")
+    def calendar(self, request):
+        """The upcoming webinars as a calendar feed that calendar apps can subscribe to."""
+        upcoming = self.webinars().filter(end__gte=timezone.now()).order_by("start")
+        calendar = build_webinar_calendar(
+            name=gettext("Webinars van Hart voor de Jeugd"), webinars=upcoming, request=request
+        )
+        return calendar_response(calendar, filename=f"{self.slug}.ics", attachment=False)

@@ -1,0 +1,55 @@
+"""iCalendar (.ics) files for webinars: one per webinar, and a feed of the upcoming ones.
+
+Times are written as local Amsterdam times with a TZID and a VTIMEZONE, so calendar apps keep
+19:30 at 19:30 across a daylight-saving change (RFC 5545, section 3.2.19). The online meeting
+link is for registrants only and never goes into these public files.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Hart voor de Jeugd//Webinars//NL"
+
+
+def build_webinar_calendar(*, name, webinars, request=None):
+    """A VCALENDAR called `name` with one VEVENT per webinar, in Europe/Amsterdam time."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", AMSTERDAM.key)
+    calendar.add_component(Timezone.from_tzinfo(AMSTERDAM))
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
+    for webinar in webinars:
+        calendar.add_component(_webinar_event(webinar, host=host, request=request))
+    return calendar
+
+
+def calendar_response(calendar, *, filename, attachment):
+    """The calendar as a `text/calendar` download (`attachment`) or subscribable feed."""
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _webinar_event(webinar, *, host, request):
+    url = webinar.get_full_url(request)
+    event = Event()
+    event.add("uid", f"webinar-{webinar.pk}@{host}")
+    # Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2).
+    event.add("dtstamp", webinar.last_published_at or timezone.now())
+    event.add("dtstart", webinar.start.astimezone(AMSTERDAM))
+    event.add("dtend", webinar.end.astimezone(AMSTERDAM))
+    event.add("summary", webinar.title)
+    event.add("description", "\n\n".join(part for part in (webinar.intro, url) if part))
+    event.add("url", url)
+    event.add("location", "Online")
+    return event
