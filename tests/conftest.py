@@ -1,9 +1,10 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import override_settings
 
 from home.models import HomePage
-from tests.factories import ContributorFactory, EditorFactory
+from tests.factories import ContributorFactory, EditorFactory, UserFactory
 from tests.utils import run_command
 
 
@@ -39,6 +40,21 @@ def contributor(db):
 def editor(db):
     """A member of the Redactie."""
     return EditorFactory()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test client, logged in as a member of the Redactie."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def admin_user_outside_the_redactie(db):
+    """Someone who may enter the Wagtail admin but is not in the Redactie."""
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 """The redactie's reply queue in the Wagtail admin: tabs, actions, access, dashboard, word list."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
 from dialogues.models import BlockedWord, Reply, ReplyReport
 from dialogues.replies import approve_reply, post_reply, remove_reply, report_reply
-from tests.factories import ContributorFactory, DialogueThreadPageFactory, UserFactory
+from tests.factories import ContributorFactory, DialogueThreadPageFactory
 
 from .conftest import verified
 
@@ -57,20 +56,6 @@ def dashboard_panel(client):
     if 'id="waiting-replies-section"' not in content:
         return ""
     return content.split('id="waiting-replies-section"')[1].split("</section>")[0]
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def admin_user_outside_the_redactie(db):
-    """Someone who may enter the admin but does not judge replies."""
-    user = UserFactory()
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 # The tabs

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,7 +13,6 @@ from django.utils.http import urlencode
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import SearchQueryDay, SynonymGroup
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,20 +47,6 @@ def exported_csv(response):
     assert response["Content-Type"] == "text/csv"
     text = b"".join(response.streaming_content).decode()
     return list(csv.reader(io.StringIO(text)))
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def admin_user_outside_the_redactie(db):
-    """Someone who may enter the admin but is not in the Redactie."""
-    user = UserFactory()
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 # Where the reports live
