@@ -195,7 +195,8 @@ class ShareStoryForm(HoneypotForm):
                     self.fields[name].required = False
 
     def clean_title(self):
-        return self.required_text("title")
+        # A title is one line, whatever was pasted into it.
+        return " ".join(self.required_text("title").split())
 
     def clean_intro(self):
         return self.required_text("intro")

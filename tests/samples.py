@@ -48,7 +48,10 @@ def m4a_bytes():
 
 
 def mp4_bytes():
-    return ftyp(b"isom", b"isom", b"iso2", b"avc1", b"mp41") + box(b"mdat", bytes(64))
+    """An MP4 whose movie header says it plays 2 seconds (timescale 1000, duration 2000)."""
+    mvhd = box(b"mvhd", bytes(12) + struct.pack(">II", 1000, 2000) + bytes(80))
+    brands = ftyp(b"isom", b"isom", b"iso2", b"avc1", b"mp41")
+    return brands + box(b"moov", mvhd) + box(b"mdat", bytes(64))
 
 
 def ogg_opus_bytes():

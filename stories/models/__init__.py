@@ -3,6 +3,7 @@ from .base import EvidenceLevel, StoryIndexPage, StoryPage, StoryTag, card_query
 from .consent import StoryConsent
 from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage
+from .registration import RegistrationStatus, WebinarRegistration
 from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme
 from .vlog import VlogIndexPage, VlogPage
 from .webinar import WebinarIndexPage, WebinarPage
@@ -17,6 +18,7 @@ __all__ = [
     "PodcastIndexPage",
     "PodcastPage",
     "Region",
+    "RegistrationStatus",
     "SafeImage",
     "SafeRendition",
     "StoryIndexPage",
@@ -28,6 +30,7 @@ __all__ = [
     "VlogPage",
     "WebinarIndexPage",
     "WebinarPage",
+    "WebinarRegistration",
     "card_queryset",
     "paginate",
 ]

@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from stories.media import read_media_details
+from stories.panels import TranscriptNoticePanel
+from stories.transcripts import read_cues, transcript_text
+from stories.uploads import VIDEO
+
 from .base import StoryIndexPage, StoryPage
 
 YOUTUBE_ID = re.compile(
@@ -36,6 +41,8 @@ class VlogPage(StoryPage):
         related_name="+",
         help_text=_("Een MP4- of WebM-bestand."),
     )
+    video_type = models.CharField(_("soort video"), max_length=40, blank=True, editable=False)
+    duration = models.DurationField(_("duur"), null=True, blank=True, editable=False)
     video_url = models.URLField(
         _("of een YouTube- of Vimeo-adres"),
         blank=True,
@@ -58,6 +65,8 @@ class VlogPage(StoryPage):
         related_name="+",
     )
     transcript = models.TextField(_("uitgeschreven tekst"), blank=True)
+    # The captions' passages, read from the WebVTT file when the page is saved.
+    transcript_cues = models.JSONField(default=list, blank=True, editable=False)
 
     edit_handler = StoryPage.build_edit_handler(
         [
@@ -70,11 +79,21 @@ class VlogPage(StoryPage):
                 ],
                 heading=_("Video"),
             ),
-            FieldPanel("transcript"),
+            MultiFieldPanel(
+                [
+                    TranscriptNoticePanel(fields=["captions", "transcript"]),
+                    FieldPanel("transcript"),
+                ],
+                heading=_("Uitgeschreven tekst"),
+            ),
         ]
     )
 
-    search_fields = [*StoryPage.search_fields, index.SearchField("transcript")]
+    search_fields = [
+        *StoryPage.search_fields,
+        # The captions' passages, or the plain text (see transcript_text).
+        index.SearchField("transcript_text"),
+    ]
 
     parent_page_types = ["stories.VlogIndexPage"]
     subpage_types = []
@@ -85,10 +104,29 @@ class VlogPage(StoryPage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.video_url and external_video_embed(self.video_url)[0] is None:
-            raise ValidationError(
-                {"video_url": _("Alleen video's van YouTube of Vimeo kunnen worden ingesloten.")}
+            errors["video_url"] = _(
+                "Alleen video's van YouTube of Vimeo kunnen worden ingesloten."
             )
+        self.video_type, self.duration = "", None
+        if self.video_file:
+            try:
+                details = read_media_details(self.video_file, VIDEO)
+                self.video_type, self.duration = details.mime_type, details.duration
+            except ValidationError as error:
+                errors["video_file"] = error
+        self.transcript_cues = []
+        if self.captions:
+            try:
+                self.transcript_cues = read_cues(self.captions)
+            except ValidationError as error:
+                errors["captions"] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def transcript_text(self):
+        return transcript_text(self.transcript_cues, self.transcript)
 
     @property
     def embed(self):

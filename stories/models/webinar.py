@@ -4,14 +4,17 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from stories.blocks import RICH_TEXT_FEATURES
 from stories.calendars import build_webinar_calendar, calendar_response
+from stories.media import read_media_details
+from stories.uploads import VIDEO
 
 from .base import StoryIndexPage, StoryPage, card_queryset, paginate
+from .vlog import external_video_embed
 
 # Matches "agenda.ics/" because RoutablePageMixin.route() adds a slash to every path it
 # resolves, and reverses to "agenda.ics": hartvoordejeugd/urls.py routes `.../agenda.ics` here.
@@ -32,7 +35,19 @@ class WebinarPage(RoutablePageMixin, StoryPage):
     )
     capacity = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True)
     registration_open = models.BooleanField(_("aanmelden mogelijk"), default=True)
-    recording_url = models.URLField(_("opname"), blank=True)
+    recording_url = models.URLField(
+        _("opname (link)"),
+        blank=True,
+        help_text=_("Een YouTube- of Vimeo-adres, of een andere link."),
+    )
+    recording_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("opname (videobestand)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     slides = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("presentatie"),
@@ -41,7 +56,6 @@ class WebinarPage(RoutablePageMixin, StoryPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-
     edit_handler = StoryPage.build_edit_handler(
         [
             MultiFieldPanel(
@@ -58,7 +72,12 @@ class WebinarPage(RoutablePageMixin, StoryPage):
                 heading=_("Aanmelden"),
             ),
             MultiFieldPanel(
-                [FieldPanel("recording_url"), FieldPanel("slides")], heading=_("Na afloop")
+                [
+                    FieldPanel("recording_file"),
+                    FieldPanel("recording_url"),
+                    FieldPanel("slides"),
+                ],
+                heading=_("Na afloop"),
             ),
         ]
     )
@@ -79,8 +98,16 @@ class WebinarPage(RoutablePageMixin, StoryPage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("Het einde moet na het begin liggen.")})
+            errors["end"] = _("Het einde moet na het begin liggen.")
+        if self.recording_file:
+            try:
+                read_media_details(self.recording_file, VIDEO)
+            except ValidationError as error:
+                errors["recording_file"] = error
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_date(self):
@@ -89,6 +116,38 @@ class WebinarPage(RoutablePageMixin, StoryPage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def recording_embed(self):
+        """A YouTube or Vimeo recording as a click-to-load player, like a vlog's; else None."""
+        url, provider = external_video_embed(self.recording_url)
+        return {"url": url, "provider": provider} if url else None
+
+    @property
+    def can_register(self):
+        return self.registration_open and not self.is_past
+
+    def get_context(self, request, *args, registration_form=None, **kwargs):
+        # stories.registration_views imports these models, so it is imported when needed.
+        from stories.registration_views import webinar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(webinar_context(self, registration_form))
+        return context
+
+    @path("aanmelden/", name="register")
+    def register(self, request):
+        """The registration form's target: a seat, the waiting list, or the form again."""
+        from stories.registration_views import register_for_webinar
+
+        return register_for_webinar(request, self)
+
+    @path("aanmelden/bedankt/", name="registered")
+    def registered(self, request):
+        """Where the form sends people after registering: a seat, or their waiting place."""
+        from stories.registration_views import registered_for_webinar
+
+        return registered_for_webinar(request, self)
 
     @re_path(CALENDAR_ROUTE, name="calendar")
     def calendar(self, request):

@@ -1,3 +1,4 @@
+import functools
 import io
 import time
 
@@ -7,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image, ImageFile
 
+from home.demo.media import make_audio, make_video
 from stories.uploads import (
     AUDIO,
     CAPTIONS,
@@ -35,6 +37,14 @@ from tests.samples import (
 )
 
 ORIENTATION = 0x0112
+
+
+@functools.cache
+def real_media(file_format):
+    """A short real audio or video file, made once per test run by the demo's ffmpeg."""
+    if file_format in {"mp4", "webm"}:
+        return make_video(2, file_format)
+    return make_audio(2, file_format)
 
 
 def upload(name, content):
@@ -170,10 +180,7 @@ def test_detection_puts_the_file_back_where_it_was():
         ("foto.webp", image_bytes("WEBP"), IMAGE, "image/webp"),
         ("foto.gif", image_bytes("GIF"), IMAGE, "image/gif"),
         ("podcast.mp3", mp3_bytes(), AUDIO, "audio/mpeg"),
-        ("podcast.m4a", m4a_bytes(), AUDIO, "audio/mp4"),
-        ("podcast.ogg", ogg_opus_bytes(), AUDIO, "audio/ogg"),
         ("vlog.mp4", mp4_bytes(), VIDEO, "video/mp4"),
-        ("vlog.webm", ebml_bytes(), VIDEO, "video/webm"),
         ("verslag.pdf", PDF, DOCUMENT, "application/pdf"),
         ("ondertitels.vtt", VTT.encode(), CAPTIONS, "text/vtt"),
         ("ondertitels.vtt", b"\xef\xbb\xbf" + VTT.encode(), CAPTIONS, "text/vtt"),
@@ -181,6 +188,22 @@ def test_detection_puts_the_file_back_where_it_was():
 )
 def test_a_good_file_is_accepted_with_its_real_type(name, content, kind, expected):
     assert check_upload(upload(name, content), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("file_format", "kind", "expected"),
+    [
+        ("mp3", AUDIO, "audio/mpeg"),
+        ("m4a", AUDIO, "audio/mp4"),
+        ("ogg", AUDIO, "audio/ogg"),
+        ("mp4", VIDEO, "video/mp4"),
+        ("webm", VIDEO, "video/webm"),
+    ],
+)
+def test_real_audio_and_video_are_accepted_with_their_real_type(file_format, kind, expected):
+    content = real_media(file_format)
+
+    assert check_upload(upload(f"bestand.{file_format}", content), kind) == expected
 
 
 def test_a_wide_enough_hero_image_is_accepted():

@@ -1,0 +1,207 @@
+"""What an uploaded audio or video file is, read from the file itself, and serving it in parts."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header, parse_http_date_safe
+from django.utils.translation import gettext_lazy as _
+from django.views import static
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+
+from .uploads import check_upload, detect_file_type, read_duration
+
+# Types browsers play in an <audio>, <video> or <track> element rather than download.
+PLAYABLE_TYPES = {
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+}
+# One range only (https://www.rfc-editor.org/rfc/rfc9110#name-range): "a-b", "a-" or "-n".
+BYTE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$", re.IGNORECASE)
+UNSATISFIABLE = object()
+CHUNK_SIZE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class MediaDetails:
+    mime_type: str  # from the content, e.g. "audio/mpeg"
+    duration: datetime.timedelta
+    size: int  # bytes
+
+
+def read_media_details(document, kind):
+    """The details of a Wagtail document that must be a file of `kind` (uploads.AUDIO/VIDEO).
+
+    Raises ValidationError with a Dutch message when the file is missing, of another type, or
+    corrupt (no duration can be read).
+    """
+    try:
+        file = document.file.open("rb")
+    except (OSError, ValueError):
+        raise ValidationError(
+            _("Het bestand van dit document is niet gevonden. Upload het opnieuw."),
+            code="missing_file",
+        ) from None
+    with file:
+        mime = check_upload(file, kind)
+        duration = read_duration(file, mime)
+        size = file.size
+    return MediaDetails(mime_type=mime, duration=duration, size=size)
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view (privacy, collection restrictions, serve hooks, ETag), with
+    audio, video and captions typed by their content, played inline and served in ranges.
+
+    A file a member uploaded with a story stays private until a live, public page uses it.
+    """
+    document = get_object_or_404(get_document_model(), id=document_id)
+    if not may_see_document(request.user, document):
+        raise Http404
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.get("Content-Encoding") in {"None", ""}:
+        del response["Content-Encoding"]  # wagtail.utils.sendfile writes the literal "None"
+    if isinstance(response, FileResponse) and response.status_code == 200:
+        mime = detect_file_type(response.file_to_stream)
+        if mime in PLAYABLE_TYPES:
+            response["Content-Type"] = f"{mime}; charset=utf-8" if mime == "text/vtt" else mime
+            response["Content-Disposition"] = content_disposition_header(
+                as_attachment=False, filename=document_filename
+            )
+    return ranged_response(request, response)
+
+
+def may_see_document(user, document):
+    """Editors' uploads follow Wagtail's own rules; a member's upload is for the member, the
+    redactie, and, once its story is published, everyone."""
+    from .moderation import can_moderate
+
+    uploader = document.uploaded_by_user
+    if uploader is None or can_moderate(uploader):
+        return True
+    if user.is_authenticated and (user.pk == uploader.pk or can_moderate(user)):
+        return True
+    return is_used_by_a_live_page(document)
+
+
+def is_used_by_a_live_page(document):
+    from .models import ArticlePage, PodcastPage, VlogPage, WebinarPage
+
+    uses = {
+        ArticlePage: ("attachment",),
+        PodcastPage: ("audio_file", "transcript_file"),
+        VlogPage: ("video_file", "captions"),
+        WebinarPage: ("recording_file", "slides"),
+    }
+    for model, fields in uses.items():
+        used = Q()
+        for field in fields:
+            used |= Q(**{field: document})
+        if model.objects.live().public().filter(used).exists():
+            return True
+    return False
+
+
+def serve_media_file(request, path, document_root=None, show_indexes=False):
+    """Django's view for MEDIA_ROOT under `make run` (DEBUG), answering Range requests too."""
+    return ranged_response(request, static.serve(request, path, document_root, show_indexes))
+
+
+def ranged_response(request, response):
+    """A whole-file response turned into the part the request's Range header asks for.
+
+    206 with that part, 416 when it lies outside the file, and the whole file (200) when
+    there is no usable Range header or If-Range names another version of the file.
+    """
+    if not isinstance(response, FileResponse) or response.status_code != 200:
+        return response
+    response["Accept-Ranges"] = "bytes"
+    header = request.headers.get("Range")
+    if (
+        request.method not in {"GET", "HEAD"}
+        or not header
+        or not _if_range_holds(request, response)
+    ):
+        return response
+    file = response.file_to_stream
+    size = _size(response, file)
+    requested = _parse_range(header, size)
+    if requested is None:
+        return response
+    if requested is UNSATISFIABLE:
+        file.close()
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        refused["Accept-Ranges"] = "bytes"
+        return refused
+    start, end = requested
+    part = StreamingHttpResponse(_read_part(file, start, end - start + 1), status=206)
+    for name, value in response.items():
+        if name.lower() != "content-length":
+            part[name] = value
+    part["Content-Range"] = f"bytes {start}-{end}/{size}"
+    part["Content-Length"] = str(end - start + 1)
+    return part
+
+
+def _if_range_holds(request, response):
+    """Whether the client's copy (If-Range: an ETag or a date) is the version we would send."""
+    if_range = request.headers.get("If-Range")
+    if if_range is None:
+        return True
+    if_range = if_range.strip()
+    if if_range.startswith(('"', "W/")):
+        # Only a strong ETag can validate a range (RFC 9110, 13.1.5).
+        etag = response.get("ETag", "")
+        return if_range == etag and not etag.startswith("W/")
+    modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return modified is not None and modified == parse_http_date_safe(if_range)
+
+
+def _parse_range(header, size):
+    """(first, last byte) asked for, UNSATISFIABLE, or None to send the whole file."""
+    match = BYTE_RANGE.match(header.replace(" ", ""))
+    if match is None:
+        return None  # malformed, another unit, or several ranges: we may ignore it
+    first, last = match.groups()
+    if not first:
+        if not last:
+            return None
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            return UNSATISFIABLE
+        return max(size - suffix, 0), size - 1
+    first = int(first)
+    if last and int(last) < first:
+        return None
+    if first >= size:
+        return UNSATISFIABLE
+    return first, min(int(last), size - 1) if last else size - 1
+
+
+def _size(response, file):
+    if response.has_header("Content-Length"):
+        return int(response["Content-Length"])
+    return file.seek(0, 2)
+
+
+def _read_part(file, start, length):
+    try:
+        file.seek(start)
+        while length > 0:
+            chunk = file.read(min(CHUNK_SIZE, length))
+            if not chunk:
+                break
+            length -= len(chunk)
+            yield chunk
+    finally:
+        file.close()
