@@ -429,6 +429,36 @@ def highlight(text, is_match, *, words=SNIPPET_WORDS):
     return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token escaped)
 
 
+# --- Moments in transcripts ------------------------------------------------------------------
+
+
+def timed_story_types():
+    """The story types whose pages keep timed transcript passages (`transcript_cues`)."""
+    return [
+        model
+        for model in story_types().values()
+        if any(field.name == "transcript_cues" for field in model._meta.get_fields())
+    ]
+
+
+def first_matching_passage(cues, query, groups=()):
+    """(number from 1, cue) of the passage that matches most of the query's words, the
+    earliest of those; None when no passage matches any of them."""
+    words = list(dict.fromkeys(words_of(query)))
+    # "de", "en" and "op" are in nearly every passage: they alone do not make a moment.
+    words = [word for word in words if len(word) > 2] or words
+    matchers = [matcher(word, groups) for word in words]
+    best, best_score = None, 0
+    for number, cue in enumerate(cues or [], start=1):
+        said = WORD.findall(cue.get("text", ""))
+        score = sum(1 for is_match in matchers if any(map(is_match, said)))
+        if score > best_score:
+            best, best_score = (number, cue), score
+            if score == len(matchers):
+                break
+    return best
+
+
 # --- Running a search -------------------------------------------------------------------------
 
 

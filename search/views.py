@@ -13,16 +13,19 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.models import IndexEntry
 
 from stories.models import Region, StoryPage, Theme, card_queryset
+from stories.transcripts import format_time, passage_anchor
 
 from .engine import (
     FACETS_BY_PARAMETER,
     SORTS,
     Search,
+    first_matching_passage,
     highlight,
     matcher,
     page_number,
     run,
     synonym_groups,
+    timed_story_types,
 )
 from .logging import log_search
 
@@ -139,6 +142,29 @@ def add_snippets(pages, query):
             texts.get(str(page.pk), ""), is_match
         )
         page.marked_title = highlight(page.title, is_match, words=1000)
+    add_moments(pages, query, is_match)
+
+
+def add_moments(pages, query, is_match):
+    """Podcasts and vlogs whose timed transcript matches: link to the moment of the passage
+    and show it as the snippet. One query for the whole page of results."""
+    lookups = [f"{model._meta.model_name}__transcript_cues" for model in timed_story_types()]
+    if not lookups:
+        return
+    rows = StoryPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", *lookups)
+    cues_by_page = {pk: next((cues for cues in found if cues), None) for pk, *found in rows}
+    groups = synonym_groups()
+    for page in pages:
+        passage = first_matching_passage(cues_by_page.get(page.pk), query, groups)
+        if passage is None:
+            continue
+        number, cue = passage
+        second = int(cue["start"])
+        page.moment = {
+            "time": format_time(cue["start"]),
+            "query": f"?t={second}#{passage_anchor(number)}",
+        }
+        page.snippet = highlight(cue["text"], is_match)
 
 
 def has_body_text():

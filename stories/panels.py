@@ -60,3 +60,23 @@ class SubmissionPanel(Panel):
                     valid_until and valid_until < timezone.localdate()
                 )
             return context
+
+
+class TranscriptNoticePanel(Panel):
+    """A notice to editors that a podcast or vlog has no transcript yet; hidden when it has.
+
+    `fields` are the page's transcript fields (a file and a text); any of them filled is enough.
+    """
+
+    def __init__(self, fields=(), heading="", **kwargs):
+        self.fields = list(fields)
+        super().__init__(heading=heading or _("Uitgeschreven tekst ontbreekt"), **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "fields": self.fields}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/transcript_notice_panel.html"
+
+        def is_shown(self):
+            return not any(getattr(self.instance, name, None) for name in self.panel.fields)
