@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
@@ -27,45 +26,10 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
-from wagtail.permission_policies import BasePermissionPolicy
-
-from stories.moderation import REDACTIE, can_moderate
 
 from .forms import RemoveReplyForm
 from .models import Reply, ReplyReport
 from .replies import ReplyRefused, approve_reply, remove_reply, restore_reply
-
-
-class RedactiePermissionPolicy(BasePermissionPolicy):
-    """Lets whoever passes `can_moderate` (the Redactie, superusers) perform `actions`.
-
-    The reply queue and the word list follow who judges members' contributions, not
-    per-model Django permissions that someone would have to remember to grant.
-    """
-
-    def __init__(self, model, actions):
-        super().__init__(model)
-        self.actions = frozenset(actions)
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and is_moderator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return bool(self.actions.intersection(actions)) and is_moderator(user)
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if not self.actions.intersection(actions):
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__name=REDACTIE)).distinct()
-
-
-def is_moderator(user):
-    # A page of the admin asks this many times; remember the answer for this request's user.
-    if not hasattr(user, "_hvdj_can_moderate"):
-        user._hvdj_can_moderate = can_moderate(user)
-    return user._hvdj_can_moderate
-
 
 # --- What the queue shows ---------------------------------------------------------------------
 

@@ -31,9 +31,18 @@ class DialogueThreadPage(StoryPage):
         default=False,
         help_text=_("Bestaande reacties blijven zichtbaar."),
     )
+    webinar = models.ForeignKey(
+        "stories.WebinarPage",
+        verbose_name=_("nagesprek van webinar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_threads",
+        help_text=_("Voor de vragen die na dit webinar overbleven."),
+    )
 
     edit_handler = StoryPage.build_edit_handler(
-        [FieldPanel("explanation"), FieldPanel("is_closed")]
+        [FieldPanel("explanation"), FieldPanel("is_closed"), FieldPanel("webinar")]
     )
 
     search_fields = [

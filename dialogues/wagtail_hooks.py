@@ -5,21 +5,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.moderation import can_moderate
+from stories.models import WebinarPage
+from stories.moderation import RedactiePermissionPolicy, can_moderate
 
 from .admin_views import (
     ApproveReplyView,
-    RedactiePermissionPolicy,
     RemoveReplyView,
     ReplyIndexView,
     ReplyInspectView,
     RestoreReplyView,
 )
+from .follow_up import FollowUpView, follow_up_thread
 from .models import BlockedWord, Reply
 
 # Registered before the viewsets below ask for a policy (Wagtail would make a fallback one).
@@ -130,3 +132,33 @@ class WaitingRepliesPanel(Component):
 def add_waiting_replies_panel(request, panels):
     if can_moderate(request.user):
         panels.append(WaitingRepliesPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_follow_up_url():
+    return [
+        path(
+            "webinars/<int:page_id>/nagesprek/", FollowUpView.as_view(), name="webinar_follow_up"
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def follow_up_button(page, user, view_name, next_url=None):
+    """ "Nagesprek openen" in the header menu of a webinar that ended."""
+    if not issubclass(page.specific_class or type(page), WebinarPage) or not can_moderate(user):
+        return
+    if not page.specific_deferred.is_past:
+        return
+    existing = follow_up_thread(page)
+    yield PageMenuItem(
+        _("Naar het nagesprek") if existing else _("Nagesprek openen"),
+        url=(
+            reverse("wagtailadmin_pages:edit", args=[existing.pk])
+            if existing
+            else reverse("webinar_follow_up", args=[page.pk])
+        ),
+        icon_name="comment",
+        priority=85,
+        page=page,
+    )

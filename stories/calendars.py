@@ -2,7 +2,8 @@
 
 Times are written as local Amsterdam times with a TZID and a VTIMEZONE, so calendar apps keep
 19:30 at 19:30 across a daylight-saving change (RFC 5545, section 3.2.19). The online meeting
-link is for registrants only and never goes into these public files.
+link is for registrants only: it goes into the file attached to their e-mail
+(`include_link=True`), never into the public files.
 """
 
 from urllib.parse import urlsplit
@@ -17,18 +18,28 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Hart voor de Jeugd//Webinars//NL"
 
 
-def build_webinar_calendar(*, name, webinars, request=None):
-    """A VCALENDAR called `name` with one VEVENT per webinar, in Europe/Amsterdam time."""
+def build_webinar_calendar(*, name, webinars, request=None, include_link=False, method=None):
+    """A VCALENDAR called `name` with one VEVENT per webinar, in Europe/Amsterdam time.
+
+    `include_link` puts the online meeting link in the events, for a registrant's e-mail;
+    `method` ("PUBLISH") makes the file an iTIP message that mail apps offer to add.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
+    if method:
+        calendar.add("method", method)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", AMSTERDAM.key)
     calendar.add_component(Timezone.from_tzinfo(AMSTERDAM))
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
     for webinar in webinars:
-        calendar.add_component(_webinar_event(webinar, host=host, request=request))
+        calendar.add_component(
+            _webinar_event(
+                webinar, host=host, request=request, include_link=include_link, method=method
+            )
+        )
     return calendar
 
 
@@ -40,16 +51,19 @@ def calendar_response(calendar, *, filename, attachment):
     return response
 
 
-def _webinar_event(webinar, *, host, request):
+def _webinar_event(webinar, *, host, request, include_link, method):
     url = webinar.get_full_url(request)
+    link = webinar.online_link if include_link else ""
     event = Event()
     event.add("uid", f"webinar-{webinar.pk}@{host}")
-    # Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2).
-    event.add("dtstamp", webinar.last_published_at or timezone.now())
+    # Without a METHOD, DTSTAMP is when the event was last revised; with one, when this
+    # message was made (RFC 5545, 3.8.7.2).
+    stamp = None if method else webinar.last_published_at
+    event.add("dtstamp", stamp or timezone.now())
     event.add("dtstart", webinar.start.astimezone(AMSTERDAM))
     event.add("dtend", webinar.end.astimezone(AMSTERDAM))
     event.add("summary", webinar.title)
-    event.add("description", "\n\n".join(part for part in (webinar.intro, url) if part))
+    event.add("description", "\n\n".join(part for part in (webinar.intro, link, url) if part))
     event.add("url", url)
-    event.add("location", "Online")
+    event.add("location", link or "Online")
     return event

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +23,7 @@ from wagtail.admin.mail import (
     WorkflowStateSubmissionEmailNotifier,
 )
 from wagtail.models import TaskState, WorkflowState, get_default_page_content_type
+from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.signals import (
     task_submitted,
     workflow_approved,
@@ -239,3 +240,34 @@ def connect_signals():
     for (signal, sender, dispatch_uid), notifier in zip(WAGTAIL_NOTIFIERS, NOTIFIERS, strict=True):
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)
+
+
+class RedactiePermissionPolicy(BasePermissionPolicy):
+    """Lets whoever passes `can_moderate` (the Redactie, superusers) perform `actions`.
+
+    The reply queue and the word list follow who judges members' contributions, not
+    per-model Django permissions that someone would have to remember to grant.
+    """
+
+    def __init__(self, model, actions):
+        super().__init__(model)
+        self.actions = frozenset(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and is_moderator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self.actions.intersection(actions)) and is_moderator(user)
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.actions.intersection(actions):
+            return users.none()
+        return users.filter(Q(is_superuser=True) | Q(groups__name=REDACTIE)).distinct()
+
+
+def is_moderator(user):
+    # A page of the admin asks this many times; remember the answer for this request's user.
+    if not hasattr(user, "_hvdj_can_moderate"):
+        user._hvdj_can_moderate = can_moderate(user)
+    return user._hvdj_can_moderate

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registration_views, views
 
 urlpatterns = [
     path("deel-je-verhaal/", views.choose_kind, name="share_story_start"),
@@ -10,4 +10,9 @@ urlpatterns = [
     path("mijn-bijdragen/<id:page_id>/insturen/", views.confirm_story, name="confirm_story"),
     path("mijn-bijdragen/<id:page_id>/aanpassen/", views.revise_story, name="revise_story"),
     path("mijn-bijdragen/<id:page_id>/intrekken/", views.withdraw, name="withdraw_story"),
+    path(
+        "webinars/afmelden/<str:token>/",
+        registration_views.cancel_registration,
+        name="cancel_webinar_registration",
+    ),
 ]

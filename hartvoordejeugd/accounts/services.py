@@ -10,12 +10,18 @@ from wagtail.search.models import IndexEntry
 
 from dialogues.replies import erase_replies, export_replies
 from stories.models import StoryPage
+from stories.registrations import erase_registrations, export_registrations
 from stories.submission import delete_story_completely
 
 
 def member_stories(member):
     """Every story the member shared or owns, live or not."""
     return StoryPage.objects.filter(Q(contributor=member) | Q(owner=member)).specific()
+
+
+def verified_addresses(member):
+    """The addresses the member proved are theirs; webinar registrations go by address."""
+    return list(member.emailaddress_set.filter(verified=True).values_list("email", flat=True))
 
 
 def export_member_data(*, member):
@@ -66,6 +72,7 @@ def export_member_data(*, member):
             for document in get_document_model().objects.filter(uploaded_by_user=member)
         ],
         "replies": export_replies(member),
+        "webinar_registrations": export_registrations(verified_addresses(member)),
     }
 
 
@@ -84,6 +91,7 @@ def delete_member(*, member, keep_stories):
     ).delete()
     get_document_model().objects.filter(uploaded_by_user=member).delete()
     erase_replies(member)
+    erase_registrations(verified_addresses(member))
     member.delete()
     compact_search_index()
 
