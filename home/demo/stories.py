@@ -245,7 +245,6 @@ PODCASTS = [
         "transcript": "Welkom bij de podcast van Hart voor de Jeugd. Vandaag aan tafel: een "
         "teamleider en een moeder die allebei weten hoe het is om op elkaar te wachten.",
         "episode": 1,
-        "minutes": 32,
         "themes": ["Wijkteams"],
         "change_tasks": ["wijkgericht-werken"],
         "regions": ["Groningen"],
@@ -263,7 +262,6 @@ PODCASTS = [
         "transcript": "Het ergste is als iedereen naar elkaar kijkt. Wij gaan dan met alle partijen "
         "om tafel en vragen: wat heeft dit kind vandaag nodig?",
         "episode": 2,
-        "minutes": 41,
         "themes": ["Vakmanschap"],
         "change_tasks": ["complexe-casuistiek"],
         "regions": ["Drenthe"],
@@ -280,7 +278,6 @@ PODCASTS = [
         "de hulp die ze zelf hadden willen krijgen.</p>",
         "transcript": "Vraag gewoon wat ik wil. Niet in een formulier, maar als gesprek.",
         "episode": 3,
-        "minutes": 28,
         "themes": ["Jongeren aan het woord"],
         "change_tasks": ["lerend-jeugdstelsel"],
         "regions": ["Utrecht Stad"],
@@ -297,7 +294,6 @@ PODCASTS = [
         "transcript": "Ik was bang dat hij haar mama zou gaan noemen. Dat gebeurde niet. Hij "
         "noemt haar gewoon bij haar naam.",
         "episode": 4,
-        "minutes": 36,
         "themes": ["Pleegzorg", "Ouders ondersteunen"],
         "change_tasks": [],
         "regions": ["Flevoland"],
@@ -315,7 +311,6 @@ PODCASTS = [
         "transcript": "Een contract is geen doel. Het is een afspraak over hoe we samen een kind "
         "helpen.",
         "episode": 5,
-        "minutes": 44,
         "themes": ["Samenwerking in de regio"],
         "change_tasks": ["opdrachtgeverschap"],
         "regions": ["Haaglanden"],
@@ -332,7 +327,6 @@ PODCASTS = [
         "transcript": "Het is de moeder die na een jaar zegt: jij was de eerste die echt luisterde. "
         "Daarvoor blijf ik.",
         "episode": 6,
-        "minutes": 30,
         "themes": ["Vakmanschap"],
         "change_tasks": ["lerend-jeugdstelsel"],
         "regions": ["Kennemerland"],
@@ -366,6 +360,7 @@ WEBINARS = [
         "description": "<p>Met voorbeelden uit het basis- en voortgezet onderwijs.</p>",
         "speakers": "Ineke Smit",
         "days_from_now": 23,
+        "capacity": 3,
         "themes": ["Onderwijs en zorg", "Wijkteams"],
         "change_tasks": ["wijkgericht-werken"],
         "regions": ["Zuid-Limburg"],
@@ -427,6 +422,15 @@ WEBINARS = [
         "tags": ["veiligheid"],
     },
 ]
+
+# Seats already taken: the webinar with three seats is full, so visitors join the waiting list.
+WEBINAR_REGISTRATIONS = {
+    "webinar-wijkteam-en-school": [
+        ("Noor Visser", "noor.visser@example.org", "Basisschool De Regenboog"),
+        ("Kees Bakker", "kees.bakker@example.org", "Wijkteam Heerlen-Noord"),
+        ("Yara Haddou", "yara.haddou@example.org", ""),
+    ],
+}
 
 DIALOGUES = [
     {

@@ -1,5 +1,9 @@
 """The demo site (`load_demo`) and the synthetic content for benchmarks (`generate_content`)."""
 
+import datetime
+import sys
+import tempfile
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -9,11 +13,13 @@ from django.test import TestCase
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply, ReplyReport
 from dialogues.replies import hold_reason
+from home.demo import media
 from home.models import ContentPage, HomeFeaturedItem
 from stories.models import (
     Ambassador,
@@ -30,7 +36,9 @@ from stories.models import (
     VlogPage,
     WebinarIndexPage,
     WebinarPage,
+    WebinarRegistration,
 )
+from stories.registrations import seats_left
 from tests.utils import run_command
 
 STORY_MODELS = (ArticlePage, VlogPage, PodcastPage, WebinarPage, DialogueThreadPage)
@@ -49,6 +57,8 @@ COUNTED_MODELS = (
     Ambassador,
     Tag,
     get_image_model(),
+    get_document_model(),
+    WebinarRegistration,
     get_user_model(),
     Page,
     Revision,
@@ -202,6 +212,83 @@ class LoadDemoTests(TestCase):
     def test_loading_the_demo_sends_no_emails(self):
         self.assertEqual(self.emails_sent, 0)
 
+    def test_every_demo_episode_has_real_audio_with_a_timed_transcript_inside_it(self):
+        episodes = PodcastPage.objects.live()
+
+        self.assertEqual(
+            {episode.audio_type for episode in episodes}, {"audio/mpeg", "audio/mp4", "audio/ogg"}
+        )
+        for episode in episodes:
+            with self.subTest(episode=episode.slug):
+                self.assertGreater(episode.duration, datetime.timedelta(seconds=20))
+                self.assertLess(episode.duration, datetime.timedelta(seconds=41))
+                self.assertGreaterEqual(len(episode.transcript_cues), 5)
+                self.assertLessEqual(
+                    episode.transcript_cues[-1]["end"], episode.duration.total_seconds()
+                )
+                with episode.audio_file.open_file() as audio:
+                    self.assertGreater(len(audio.read()), 10_000)
+
+    def test_demo_vlogs_have_video_with_captions_and_a_poster_or_a_youtube_link(self):
+        uploaded = VlogPage.objects.live().filter(video_file__isnull=False)
+        linked = VlogPage.objects.live().filter(video_file__isnull=True)
+
+        self.assertEqual({vlog.video_type for vlog in uploaded}, {"video/mp4", "video/webm"})
+        for vlog in uploaded:
+            with self.subTest(vlog=vlog.slug):
+                self.assertGreaterEqual(vlog.duration, datetime.timedelta(seconds=8))
+                self.assertLessEqual(vlog.duration, datetime.timedelta(seconds=15))
+                self.assertIsNotNone(vlog.poster_image)
+                self.assertEqual(vlog.captions.file_extension, "vtt")
+                self.assertGreaterEqual(len(vlog.transcript_cues), 2)
+                self.assertLessEqual(
+                    vlog.transcript_cues[-1]["end"], vlog.duration.total_seconds()
+                )
+                self.assertEqual(
+                    " ".join(cue["text"] for cue in vlog.transcript_cues), vlog.transcript
+                )
+        [youtube] = linked
+        self.assertEqual(youtube.embed["provider"], "YouTube")
+
+    def test_past_demo_webinars_have_slides_and_a_recording_and_upcoming_ones_neither(self):
+        webinars = WebinarPage.objects.live()
+        past = [webinar for webinar in webinars if webinar.is_past]
+        upcoming = [webinar for webinar in webinars if not webinar.is_past]
+
+        self.assertEqual((len(past), len(upcoming)), (3, 3))
+        self.assertEqual(sum(bool(webinar.recording_file) for webinar in past), 2)
+        for webinar in past:
+            with self.subTest(webinar=webinar.slug):
+                self.assertTrue(webinar.recording_file or webinar.recording_url)
+                with webinar.slides.open_file() as slides:
+                    self.assertEqual(slides.read(5), b"%PDF-")
+        for webinar in upcoming:
+            with self.subTest(webinar=webinar.slug):
+                self.assertFalse(webinar.recording_file or webinar.recording_url or webinar.slides)
+
+    def test_one_upcoming_demo_webinar_is_full_so_visitors_join_the_waiting_list(self):
+        [full] = [webinar for webinar in WebinarPage.objects.live() if webinar.capacity == 3]
+
+        self.assertFalse(full.is_past)
+        self.assertEqual(full.registrations.count(), 3)
+        self.assertEqual(seats_left(full), 0)
+
+    def test_a_demo_vlog_plays_its_video_by_type_with_same_site_captions_as_webvtt(self):
+        vlog = VlogPage.objects.live().get(video_type="video/webm")
+
+        page = self.client.get(vlog.url)
+        captions = self.client.get(vlog.captions.url)
+
+        self.assertContains(page, f'<source src="{vlog.video_file.url}" type="video/webm">')
+        self.assertContains(
+            page,
+            f'<track kind="captions" srclang="nl" label="Nederlands" src="{vlog.captions.url}"',
+        )
+        self.assertContains(page, f'datetime="PT{vlog.duration.seconds}S"')
+        self.assertTrue(vlog.captions.url.startswith("/"))
+        self.assertEqual(captions["Content-Type"].split(";")[0], "text/vtt")
+        self.assertTrue(b"".join(captions.streaming_content).startswith(b"WEBVTT"))
+
 
 def test_load_demo_refuses_where_demo_content_is_not_allowed(db, settings):
     settings.HVDJ_ALLOW_DEMO_CONTENT = False
@@ -209,6 +296,35 @@ def test_load_demo_refuses_where_demo_content_is_not_allowed(db, settings):
     with pytest.raises(CommandError, match="HVDJ_ALLOW_DEMO_CONTENT"):
         run_command("load_demo")
     assert not StoryPage.objects.exists()
+
+
+def test_load_demo_without_imageio_ffmpeg_builds_the_site_without_audio_and_video(db, monkeypatch):
+    monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)  # as if it were not installed
+
+    output = run_command("load_demo")
+
+    assert "imageio-ffmpeg is not installed" in output
+    assert PodcastPage.objects.live().count() >= 6
+    assert not PodcastPage.objects.filter(audio_file__isnull=False).exists()
+    assert not VlogPage.objects.filter(video_file__isnull=False).exists()
+    assert all(episode.transcript for episode in PodcastPage.objects.all())
+
+
+def test_media_made_once_is_read_from_the_cache_the_next_time(monkeypatch, tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    calls = []
+
+    def make_tone(seconds, file_format):
+        calls.append((seconds, file_format))
+        return f"{seconds}-{file_format}".encode()
+
+    first = media.cached(make_tone, 3, "mp3")
+    again = media.cached(make_tone, 3, "mp3")
+    other = media.cached(make_tone, 4, "mp3")
+
+    assert (first, again, other) == (b"3-mp3", b"3-mp3", b"4-mp3")
+    assert calls == [(3, "mp3"), (4, "mp3")]
+    assert len(list(media.cache_folder().iterdir())) == 2
 
 
 def test_load_demo_takes_the_editor_password_from_the_command_line(db):

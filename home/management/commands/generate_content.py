@@ -187,6 +187,8 @@ class StoryGenerator:
             return {
                 "episode_number": self.rng.randint(1, 200),
                 "season_number": self.rng.randint(1, 5),
+                # Bulk inserts skip clean(), which fills the duration from the audio file;
+                # these pages have none, so they get a plausible one for the listings.
                 "duration": datetime.timedelta(minutes=self.rng.randint(15, 70)),
                 "show_notes": f"<p>{self.text.intro()}</p>",
                 "transcript": "\n\n".join(self.text.paragraphs(3)),

@@ -1,24 +1,47 @@
 import datetime
+import io
+import re
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.utils.file import hash_filelike
 
 from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply
 from dialogues.replies import approve_reply, post_reply, report_reply
+from home.demo import media
 from home.demo.members import CONTRIBUTORS, MEMBERS
 from home.demo.pages import CONTENT_PAGES
+from home.demo.recordings import (
+    CAPTION_SECONDS,
+    PODCAST_MEDIA,
+    PODCAST_PASSAGE_SECONDS,
+    TAIL_SECONDS,
+    VLOG_MEDIA,
+    WEBINAR_MEDIA,
+)
 from home.demo.replies import BLOCKED_WORDS, HELD_REPLY, REPLIES
-from home.demo.stories import ARTICLES, DIALOGUES, PODCASTS, VLOGS, WEBINARS
+from home.demo.slides import make_slides
+from home.demo.stories import (
+    ARTICLES,
+    DIALOGUES,
+    PODCASTS,
+    VLOGS,
+    WEBINAR_REGISTRATIONS,
+    WEBINARS,
+)
 from home.demo.taxonomy import AMBASSADORS, AUDIENCES, CHANGE_TASKS, REGIONS, THEMES
 from home.models import ContentPage, HomeFeaturedItem, HomePage
 from stories.illustrations import draw_illustration
@@ -31,11 +54,13 @@ from stories.models import (
     PodcastIndexPage,
     PodcastPage,
     Region,
+    RegistrationStatus,
     Theme,
     VlogIndexPage,
     VlogPage,
     WebinarIndexPage,
     WebinarPage,
+    WebinarRegistration,
 )
 
 EDITOR_USERNAME = "redactie"
@@ -62,6 +87,7 @@ SECTIONS = [
 
 # The most time between two demo replies in a dialogue, so that recent ones look lively.
 MAX_REPLY_GAP = datetime.timedelta(hours=5)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class Command(BaseCommand):
@@ -86,23 +112,37 @@ class Command(BaseCommand):
         password = (
             options["editor_password"] or settings.DEMO_EDITOR_PASSWORD or DEFAULT_EDITOR_PASSWORD
         )
-        created = load_demo(editor_password=password)
+        with_media = media.media_tools_available()
+        if not with_media:
+            self.stdout.write(
+                "imageio-ffmpeg is not installed: podcasts, vlogs and webinars get no audio or "
+                "video (pip install -e '.[demo]')."
+            )
+        created = load_demo(editor_password=password, with_media=with_media)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new pages)."))
         self.stdout.write(
             f"Log in to the admin at {settings.WAGTAILADMIN_BASE_URL}/admin/ "
-            f"as '{EDITOR_USERNAME}' with password '{password}'."
+            f"with e-mail '{EDITOR_EMAIL}' and password '{password}'."
         )
 
 
 @transaction.atomic
-def load_demo(*, editor_password):
-    """Build the demo site; running it again adds nothing that is already there."""
+def load_demo(*, editor_password, with_media=None):
+    """Build the demo site; running it again adds nothing that is already there.
+
+    With `with_media` (by default: when ffmpeg is installed), podcasts, vlogs and past webinars
+    get real short audio and video made on this machine (home.demo.media).
+    """
+    if with_media is None:
+        with_media = media.media_tools_available()
     editor = ensure_editor(password=editor_password)
     members = ensure_members()
     taxonomy = ensure_taxonomy()
     ensure_blocked_words()
     home = HomePage.objects.get(depth=2)
-    loader = DemoLoader(home=home, editor=editor, members=members, taxonomy=taxonomy)
+    loader = DemoLoader(
+        home=home, editor=editor, members=members, taxonomy=taxonomy, with_media=with_media
+    )
     loader.load()
     return loader.created
 
@@ -116,6 +156,10 @@ def ensure_editor(*, password):
         user.set_password(password)
         user.save()
     user.groups.add(Group.objects.get(name="Redactie"))
+    # The admin's login is the site's (allauth), which asks for a verified address.
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
     return user
 
 
@@ -184,25 +228,56 @@ def ensure_taxonomy():
     }
 
 
+def illustration_png(seed, title, drawing_version):
+    """The PNG bytes of a demo illustration; `drawing_version` only keys the cache."""
+    drawing = draw_illustration(seed, title)
+    drawing.seek(0)
+    return drawing.read()
+
+
 def demo_image(title, seed):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title)
-        image.file = draw_illustration(seed, title)
+        # Drawn once per machine: load_demo runs before every browser test.
+        png = media.cached(illustration_png, seed, title, media.source_version(draw_illustration))
+        image.file = ImageFile(io.BytesIO(png), name=f"{slugify(title)[:40] or 'illustratie'}.png")
         image.save()
     return image
+
+
+def demo_document(title, filename, make, *, editor):
+    """The Wagtail document called `title`; made from the bytes `make()` returns if missing."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        content = ContentFile(make(), name=filename)
+        document = Document(
+            title=title,
+            file=content,
+            file_size=content.size,
+            file_hash=hash_filelike(content),
+            uploaded_by_user=editor,
+        )
+        document.save()
+    return document
+
+
+def sentences(text):
+    return [sentence for sentence in SENTENCE_END.split(text.strip()) if sentence]
 
 
 class DemoLoader:
     """Adds the section pages, content pages and stories that are not there yet."""
 
-    def __init__(self, *, home, editor, members, taxonomy):
+    def __init__(self, *, home, editor, members, taxonomy, with_media=True):
         self.home = home
         self.editor = editor
         self.members = members
         self.contributors = [members[username] for username in CONTRIBUTORS]
         self.taxonomy = taxonomy
+        self.with_media = with_media
         self.now = timezone.now()
         self.created = 0
 
@@ -219,7 +294,12 @@ class DemoLoader:
             )
         for index, data in enumerate(VLOGS):
             self.ensure_story(
-                sections[VlogIndexPage], VlogPage, data, index, transcript=data["transcript"]
+                sections[VlogIndexPage],
+                VlogPage,
+                data,
+                index,
+                files=self.vlog_media,
+                transcript=data["transcript"],
             )
         for index, data in enumerate(PODCASTS):
             self.ensure_story(
@@ -227,11 +307,10 @@ class DemoLoader:
                 PodcastPage,
                 data,
                 index,
+                files=self.podcast_media,
                 show_notes=data["show_notes"],
-                transcript=data["transcript"],
                 season_number=1,
                 episode_number=data["episode"],
-                duration=datetime.timedelta(minutes=data["minutes"]),
             )
         for index, data in enumerate(WEBINARS):
             start = (self.now + datetime.timedelta(days=data["days_from_now"])).replace(
@@ -242,13 +321,15 @@ class DemoLoader:
                 WebinarPage,
                 {**data, "days_ago": max(-data["days_from_now"], 0) + 20},
                 index,
+                files=self.webinar_media,
                 start=start,
                 end=start + datetime.timedelta(minutes=90),
                 speakers=data["speakers"],
                 description=data["description"],
-                capacity=100,
+                capacity=data.get("capacity", 100),
                 online_link="https://meet.example.org/hartvoordejeugd",
             )
+        self.ensure_registrations(sections[WebinarIndexPage])
         for index, data in enumerate(DIALOGUES):
             thread = self.ensure_story(
                 sections[DialogueIndexPage],
@@ -306,10 +387,13 @@ class DemoLoader:
         )
         return body
 
-    def ensure_story(self, parent, model, data, index, **fields):
+    def ensure_story(self, parent, model, data, index, files=None, **fields):
+        """The published story of `data`; `files(data)` gives the fields that hold its files."""
         existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
         if existing is not None:
             return existing
+        if files is not None:
+            fields.update(files(data))
         practice = data.get("practice") or {}
         page = model(
             title=data["title"],
@@ -336,6 +420,124 @@ class DemoLoader:
         published_at = self.now - datetime.timedelta(days=data.get("days_ago", 0), hours=index)
         self.publish(parent, page, published_at=published_at)
         return page
+
+    def document(self, data, kind, extension, make):
+        """A demo document for the story of `data`, e.g. "Titel (audio)"."""
+        return demo_document(
+            f"{data['title']} ({kind})",
+            f"{data['slug']}.{extension}",
+            make,
+            editor=self.editor,
+        )
+
+    def podcast_media(self, data):
+        """An episode's audio and its timed transcript, whose passages all fall inside it."""
+        recording = PODCAST_MEDIA.get(data["slug"])
+        if recording is None:
+            return {"transcript": data["transcript"]}
+        passages = recording["passages"]
+        fields = {"transcript": "\n\n".join(passages)}
+        if not self.with_media:
+            return fields
+        seconds = PODCAST_PASSAGE_SECONDS * len(passages) + TAIL_SECONDS
+        file_format = recording["format"]
+        fields["audio_file"] = self.document(
+            data,
+            "audio",
+            file_format,
+            lambda: media.cached(media.make_audio, seconds, file_format),
+        )
+        fields["transcript_file"] = self.document(
+            data,
+            "uitgeschreven tekst",
+            "vtt",
+            lambda: media.make_captions(passages, seconds_each=PODCAST_PASSAGE_SECONDS),
+        )
+        return fields
+
+    def vlog_media(self, data):
+        """A vlog's video with captions (its transcript, a sentence at a time), or its link."""
+        recording = VLOG_MEDIA.get(data["slug"], {})
+        if "video_url" in recording:
+            return {"video_url": recording["video_url"]}
+        if not self.with_media or not recording:
+            return {}
+        captions = sentences(data["transcript"])
+        seconds = CAPTION_SECONDS * len(captions) + TAIL_SECONDS
+        file_format = recording["format"]
+        return {
+            "video_file": self.document(
+                data,
+                "video",
+                file_format,
+                lambda: media.cached(
+                    media.make_video,
+                    seconds,
+                    file_format,
+                    title=data["title"],
+                    colour=recording["colour"],
+                ),
+            ),
+            "captions": self.document(
+                data,
+                "ondertiteling",
+                "vtt",
+                lambda: media.make_captions(captions, seconds_each=CAPTION_SECONDS),
+            ),
+            "poster_image": demo_image(
+                f"{data['title']} (voorbeeldafbeelding)", seed=f"{data['slug']}-poster"
+            ),
+        }
+
+    def webinar_media(self, data):
+        """A past webinar's recording (a video or a link) and its slides."""
+        extra = WEBINAR_MEDIA.get(data["slug"])
+        if extra is None:
+            return {}
+        fields = {
+            "slides": demo_document(
+                f"{data['title']} (presentatie)",
+                f"{data['slug']}-presentatie.pdf",
+                lambda: media.cached(
+                    make_slides, data["title"], data["speakers"], extra["slides"]
+                ),
+                editor=self.editor,
+            )
+        }
+        recording = extra["recording"]
+        if "url" in recording:
+            fields["recording_url"] = recording["url"]
+        elif self.with_media:
+            fields["recording_file"] = self.document(
+                data,
+                "opname",
+                recording["format"],
+                lambda: media.cached(
+                    media.make_video,
+                    recording["seconds"],
+                    recording["format"],
+                    title=data["title"],
+                    colour=recording["colour"],
+                ),
+            )
+        return fields
+
+    def ensure_registrations(self, section):
+        """Seats taken for the demo webinars that show a full house (no e-mails sent)."""
+        for slug, people in WEBINAR_REGISTRATIONS.items():
+            webinar = WebinarPage.objects.child_of(section).filter(slug=slug).first()
+            if webinar is None:
+                continue
+            for name, email, organisation in people:
+                WebinarRegistration.objects.get_or_create(
+                    webinar=webinar,
+                    email=email,
+                    defaults={
+                        "name": name,
+                        "organisation": organisation,
+                        "status": RegistrationStatus.CONFIRMED,
+                    },
+                )
 
     def publish(self, parent, page, published_at=None):
         page.owner = page.owner if page.owner_id else self.editor
