@@ -27,7 +27,7 @@ from wagtail.search.index import insert_or_update_object
 
 from stories.moderation import absolute_url, can_moderate, redactie_members
 
-from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport
+from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport, ThreadActivity
 
 UNSUBSCRIBE_SALT = "hartvoordejeugd.dialogues.unsubscribe"
 # A link in any common form: a scheme, "www.", or a domain name with a well-known ending.
@@ -269,6 +269,7 @@ def became_visible_or_hidden(reply):
     thread = DialogueThreadPage.objects.filter(pk=reply.object_pk).first()
     if thread is None:
         return
+    ThreadActivity.refresh(thread.pk)
     transaction.on_commit(lambda: insert_or_update_object(thread))
     if reply.is_visible and not reply.followers_notified:
         notify_followers(reply=reply, thread=thread)
@@ -523,6 +524,7 @@ def erase_replies(member):
     CommentFlag.objects.filter(user=member).delete()
     # Now, not after the commit: the account deletion compacts the search index next.
     for thread in DialogueThreadPage.objects.filter(pk__in=threads):
+        ThreadActivity.refresh(thread.pk)
         insert_or_update_object(thread)
 
 

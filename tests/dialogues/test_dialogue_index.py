@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from dialogues.models import Reply
-from dialogues.replies import post_reply
+from dialogues.replies import post_reply, remove_reply
 from tests.factories import DialogueThreadPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +16,8 @@ def test_threads_are_listed_by_last_activity_with_their_reply_count(client, home
     new = DialogueThreadPageFactory(title="Nieuwe vraag")
     for text in ("Een", "Twee"):
         post_reply(thread=old, member=editor, text=text)
-    held = post_reply(thread=old, member=editor, text="Verborgen")
-    Reply.objects.filter(pk=held.pk).update(is_public=False)
+    removed = post_reply(thread=old, member=editor, text="Verborgen")
+    remove_reply(reply=removed, editor=editor, reason="Dubbel geplaatst.")
     week_ago = timezone.now() - datetime.timedelta(days=7)
     type(new).objects.filter(pk=new.pk).update(first_published_at=week_ago)
 
