@@ -105,4 +105,74 @@ XSS_PAYLOADS = [
     # Template injection: harmless text once escaped, but it must not become markup.
     "{{7*7}}<script>alert(1)</script>",
     "{% debug %}<img src=x onerror=alert(1)>",
+    # Mutation XSS: markup that parses differently the second time, or inside another context.
+    "<noscript><style></noscript><img src=x onerror=alert(1)></style></noscript>",
+    "<template><style></template><img src=x onerror=alert(1)></style></template>",
+    "<style><style/><img src=x onerror=alert(1)>",
+    "<svg><style><img src=x onerror=alert(1)></style></svg>",
+    '<form><math><mtext></form><form><mglyph><svg><mtext><textarea><path id="</textarea>'
+    '<img onerror=alert(1) src=1>">',
+    "<xmp><img src=x onerror=alert(1)></xmp>",
+    "<noembed><img src=x onerror=alert(1)></noembed>",
+    "<title><img src=x onerror=alert(1)></title>",
+    '<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe>'
+    "</foreignObject></svg>",
+    '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">klik</maction>'
+    "</math>",
+    "<svg><use href=\"data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'>"
+    "<image href='1' onerror='alert(1)'/></svg>#x\"/></svg>",
+    # Breaking out of an attribute, a script string or a JSON value.
+    '" autofocus onfocus="alert(1)',
+    "' onmouseover='alert(1)' x='",
+    "';alert(1);//",
+    '";alert(1);//',
+    "</script><img src=x onerror=alert(1)>",
+    "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
+    "javascript:/*--></title></style></textarea></script></xmp>"
+    "<svg/onload='+/\"/+/onmouseover=1/+/[*/[]/+alert(1)//'>",
+    # Links that look harmless as text but could be made clickable.
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "[klik hier](javascript:alert(1))",
+    "[klik](javascript:alert&#40;1&#41;)",
+    "![plaatje](javascript:alert(1))",
+    "[rapport](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<https://example.org/"onmouseover="alert(1)>',
+    'https://example.org/"onmouseover="alert(1)"',
+    "www.example.org/<script>alert(1)</script>",
+    "https://example.org/?q=<img src=x onerror=alert(1)>",
+    # Encoded forms that a careless decoder would turn into markup.
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;img src=x onerror=alert(1)&#62;",
+    "+ADw-script+AD4-alert(1)+ADw-/script+AD4-",
+    "\uff1cscript\uff1ealert(1)\uff1c/script\uff1e",
+    "%00<script>alert(1)</script>",
+    "&#0;<img src=x onerror=alert(1)>",
+    # Bidirectional overrides and invisible characters.
+    "\u202eexe.gpj<script>alert(1)</script>",
+    "factuur\u202egpj.exe",
+    "\ufeff<script>alert(1)</script>\u200b",
+    # Headers and CRLF.
+    "%0d%0aSet-Cookie:x=y",
+    "naam\r\nSet-Cookie: x=y\r\n\r\n<script>alert(1)</script>",
+    # Database and template injection: must stay plain text, and change nothing.
+    "' OR 1=1 --",
+    "'; DROP TABLE wagtailcore_page; --",
+    '" OR ""="',
+    "1' UNION SELECT username, password FROM accounts_user --",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "{{ request.user.password }}{% load log %}{% get_admin_log 10 as log %}",
+    "${7*7}",
+    "#{7*7}",
+    "<%= 7*7 %>",
+    # Sentinels: had any of these run, the browser tests would see it besides a dialog.
+    '<img src=x onerror="window.__xss=1">',
+    "<svg onload=\"document.title='XSS-uitgevoerd'\">",
+    "<script>document.title='XSS-uitgevoerd'</script>",
+    "<img src=x onerror=\"location.href='https://evil.example/'\">",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    # Very long input, with markup at both ends.
+    "<script>alert(1)</script>" + "lang " * 500 + "<img src=x onerror=alert(1)>",
 ]
