@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run migrate demo test lint format pytest e2e clean
+.PHONY: help install run serve backup audit loadtest migrate demo test lint format pytest e2e clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,9 +32,28 @@ demo: migrate ## Load the demo content (idempotent)
 run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	@echo ""
 	@echo "  Hart voor de Jeugd: http://$(HOST):$(PORT)/"
-	@echo "  Admin (redactie):   http://$(HOST):$(PORT)/admin/  user 'redactie', password '$${DEMO_EDITOR_PASSWORD:-hart-voor-de-jeugd}'"
+	@echo "  Admin (redactie):   http://$(HOST):$(PORT)/admin/  e-mail 'redactie@hartvoordejeugd.local', password '$${DEMO_EDITOR_PASSWORD:-hart-voor-de-jeugd}'"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+WORKERS ?= 4
+PRODUCTION := DJANGO_SETTINGS_MODULE=hartvoordejeugd.settings.production
+
+serve: install ## Production: migrate, collect static files, run gunicorn (needs SECRET_KEY, DATABASE_URL)
+	$(PRODUCTION) $(MANAGE) migrate --no-input --verbosity 0
+	$(PRODUCTION) $(MANAGE) collectstatic --no-input --verbosity 0
+	$(PRODUCTION) $(BIN)/gunicorn hartvoordejeugd.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--max-requests 2000 --max-requests-jitter 200 --graceful-timeout 30 --access-logfile -
+
+backup: install ## Write the database and uploaded files to hartvoordejeugd-<date>-<time>.tar.gz
+	$(MANAGE) backup
+
+audit: install ## Check the installed dependencies for known vulnerabilities (needs pypi.org)
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
+
+loadtest: install ## Load test and soak on gunicorn (DATABASE_URL with generated content, REDIS_URL)
+	$(BIN)/pip install --quiet -e ".[load]"
+	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
 
 lint: install ## Check formatting and lint with ruff
 	$(BIN)/ruff format --check .

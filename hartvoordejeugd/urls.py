@@ -6,8 +6,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hartvoordejeugd import health
+from hartvoordejeugd.accounts.views import admin_login
+from stories import media
+
+handler500 = "hartvoordejeugd.errors.server_error"
+
 urlpatterns = [
+    path("health/", health.health, name="health"),
+    path("ready/", health.ready, name="ready"),
+    # One login for the site and the admin, with its rate limits and two-factor step.
+    path("admin/login/", admin_login),
     path("admin/", include(wagtailadmin_urls)),
+    # Documents answer Range requests (seeking in audio and video) after Wagtail's own checks.
+    re_path(r"^documenten/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
@@ -22,11 +34,18 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(
+        settings.MEDIA_URL, view=media.serve_media_file, document_root=settings.MEDIA_ROOT
+    )
 
 urlpatterns += [
     # Wagtail serves only paths without a dot (https://github.com/wagtail/wagtail/issues/3653);
-    # this hands the webinars' .ics files to the page's route, with its live and privacy checks.
-    re_path(r"^((?:[\w\-]+/)+agenda\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
+    # this hands the webinars' .ics files and the podcasts' plain-text transcripts to the page's
+    # route, with its live and privacy checks.
+    re_path(
+        r"^((?:[\w\-]+/)+(?:agenda\.ics|transcript\.txt))$",
+        wagtail_views.serve,
+        name="wagtail_serve_ics",
+    ),
     path("", include(wagtail_urls)),
 ]

@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,3 +62,12 @@ def delete_account(request):
         "accounts/delete_account.html",
         {"form": form, "page_title": _("Account verwijderen")},
     )
+
+
+def admin_login(request):
+    """The admin's login page sends people to the site's login, which limits failed attempts
+    per account and per address and asks for the second factor."""
+    target = request.GET.get("next") or "/admin/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/admin/"
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")

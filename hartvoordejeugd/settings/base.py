@@ -54,8 +54,19 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Hart voor de Jeugd <redactie@hartvoordejeugd.local>"
 )
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_ORIGIN = env_str("MEDIA_ORIGIN")  # e.g. https://bucket.s3.example.com when not this site
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")  # "local" (MEDIA_ROOT) or "s3"
+S3_BUCKET = env_str("S3_BUCKET")  # with MEDIA_STORAGE=s3: the bucket, and where it lives:
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")  # e.g. https://s3.nl-ams.scw.cloud; empty for AWS
+S3_REGION = env_str("S3_REGION")
+S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID")
+S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY")
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 DEMO_EDITOR_PASSWORD = env_str("DEMO_EDITOR_PASSWORD")  # load_demo's editor account
+# Editors and administrators must set up two-factor authentication before using the admin.
+REQUIRE_2FA_FOR_EDITORS = env_bool("HVDJ_REQUIRE_2FA_FOR_EDITORS", False)  # production: true
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # whole pages for anonymous visitors
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")  # a CDN or Varnish to purge
 # ----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -68,6 +79,8 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
+    "csp",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -93,11 +106,15 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hartvoordejeugd.security.PermissionsPolicyMiddleware",
+    "hartvoordejeugd.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hartvoordejeugd.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "hartvoordejeugd.accounts.middleware.RequireTwoFactorForEditorsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -137,6 +155,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+else:
+    # An unreachable database fails fast, so visitors get the 503 page within seconds.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -174,6 +195,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/h/key",
 }
 ACCOUNT_ADAPTER = "hartvoordejeugd.accounts.adapter.AccountAdapter"
+# Two-factor authentication (allauth.mfa): an authenticator app, with recovery codes. The admin
+# has no login of its own: /admin/login/ sends people to the site's login, with its limits.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Hart voor de Jeugd"
+HVDJ_REQUIRE_2FA_FOR_EDITORS = REQUIRE_2FA_FOR_EDITORS
 
 LANGUAGE_CODE = "nl"
 # The public site is Dutch for everyone (no LocaleMiddleware); English is available to editors,
@@ -196,17 +222,42 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if MEDIA_STORAGE == "s3":
+    # Uploads in a private S3-compatible bucket (django-storages, the `s3` extra), handed out
+    # through signed links that expire; the document view checks who may see a file first.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            "access_key": S3_ACCESS_KEY_ID,
+            "secret_key": S3_SECRET_ACCESS_KEY,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 if REDIS_URL:
+    # When Redis is away the site keeps serving, slower: cache errors count as misses, and
+    # sessions are also in the database (cached_db), which is read when the cache is not.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -239,7 +290,11 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
     "vtt",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 500 * 1024 * 1024  # videos; HVDJ_MAX_UPLOAD_SIZES is per kind
+# Private documents and pages send visitors to our own login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com for editors either
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "stories.document_forms.CheckedDocumentForm"
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
@@ -263,6 +318,61 @@ else:
         }
     }
 
+# Security headers (hartvoordejeugd/security.py). The public site allows nothing but our own
+# files, and the privacy-friendly video players once a visitor asks for one; the Wagtail admin
+# needs inline scripts and styles and gets its own policy.
+MEDIA_ORIGINS = [MEDIA_ORIGIN] if MEDIA_ORIGIN else []
+VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": VIDEO_PLAYERS,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+HVDJ_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    "media-src": ["'self'", "blob:", *MEDIA_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *VIDEO_PLAYERS],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],  # the preview shows pages in a frame (under /admin/)
+}
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # our forms carry the token; no script reads the cookie
+
+# Whole-page cache for visitors who are not logged in (hartvoordejeugd/page_cache.py); 0 is off.
+HVDJ_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
+# Wagtail purges published pages from a CDN or Varnish in front, when one is configured.
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
 # Listing pages show this many cards per page.
 HVDJ_PAGE_SIZE = 12
 
@@ -277,6 +387,9 @@ HVDJ_MAX_UPLOAD_SIZES = {
 }
 HVDJ_MAX_IMAGE_PIXELS = 40_000_000
 HVDJ_MIN_HERO_WIDTH = 800
+
+# Webinars: registrations are deleted this many days after the webinar ends.
+HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS = env_int("HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS", 30)
 
 # Dialogues: replies are django-comments-xtd comments (dialogues.Reply). Our own views post,
 # confirm and moderate them (dialogues.views); xtd's views and web API are not mounted.

@@ -22,3 +22,5 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
+# Pages are built fresh in tests; tests/project/test_page_cache.py turns the cache on.
+HVDJ_PAGE_CACHE_SECONDS = 0

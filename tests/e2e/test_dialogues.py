@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from dialogues.models import DialogueThreadPage, Reply
 from dialogues.replies import remove_reply
+from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import assert_no_violations, log_in_as_member
 from tests.factories import PASSWORD, EditorFactory
 from tests.utils import link_path_in_mail
@@ -57,11 +58,7 @@ def confirmation_path(mailoutbox, email):
 
 
 def approve_in_reply_queue(page, *, editor, text):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(editor.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in_to_the_admin(page, user=editor)
 
     page.goto("/admin/reacties/?status=wachtend")
     row = page.locator("tr", has_text=text)

@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from wagtail.models import WorkflowState
 
 from stories.models import ArticlePage
+from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_accessibility import WCAG_21_AA
 from tests.factories import PASSWORD, ContributorFactory, EditorFactory
 from tests.samples import image_bytes
@@ -70,11 +71,7 @@ def fill_in_article(page, *, intro):
 
 
 def approve_in_wagtail_admin(page, *, editor, story):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(editor.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in_to_the_admin(page, user=editor)
 
     page.goto(f"/admin/pages/{story.pk}/edit/")
     page.get_by_role("button", name="Meer acties").click()

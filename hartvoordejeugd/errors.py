@@ -1,0 +1,42 @@
+"""Error pages that never need the database: 500, and 503 while the database is away."""
+
+import sys
+
+from django.core.exceptions import SuspiciousOperation
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.http.multipartparser import MultiPartParserError
+from django.template import loader
+
+# How long visitors and crawlers are asked to wait before trying again, in seconds.
+RETRY_AFTER = 30
+# Fields never echoed back on the outage page.
+SECRET_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", "oldpassword"}
+
+
+def server_error(request):
+    """Django's handler500: a 503 with Retry-After when the database is unreachable."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def database_unavailable(request):
+    """A Dutch 503 page; after a form submission it shows what the visitor typed."""
+    kept = []
+    if request.method == "POST":
+        try:
+            kept = [
+                (name, value)
+                for name, value in request.POST.items()
+                if name not in SECRET_FIELDS and value.strip() and len(value) < 20_000
+            ]
+        except (MultiPartParserError, SuspiciousOperation, OSError, ValueError):
+            # A broken or oversized body must not break the outage page.
+            kept = []
+    html = loader.get_template("503.html").render({"kept": kept})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response

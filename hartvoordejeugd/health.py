@@ -1,0 +1,68 @@
+"""Liveness and readiness endpoints for load balancers and orchestrators."""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_GET
+def health(request):
+    """The process is up and answering. Touches nothing else, so it stays cheap and honest."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def ready(request):
+    """Whether this app server can do its work: database, cache and search reachable.
+
+    Answers 503 with the failing part named, so a load balancer takes the server out of rotation
+    until it recovers.
+    """
+    checks = {"database": _database, "cache": _cache, "search": _search}
+    results = {}
+    for name, check in checks.items():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception:  # any failure means "not ready"; logged, not shown
+            logger.exception("Readiness check %s failed", name)
+            results[name] = "unavailable"
+    healthy = all(result == "ok" for result in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": results},
+        status=200 if healthy else 503,
+    )
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        if cursor.fetchone() != (1,):
+            raise DatabaseError("SELECT 1 gave an unexpected answer")
+
+
+def _cache():
+    # A round trip through the real cache: a cache that swallows errors would answer None.
+    key = f"hvdj:ready:{uuid.uuid4().hex}"
+    cache.set(key, "ok", timeout=10)
+    value = cache.get(key)
+    cache.delete(key)
+    if value != "ok":
+        raise ConnectionError("the cache did not return what was stored")
+
+
+def _search():
+    backend = get_search_backend()
+    # The database backend lives in the database, checked above; Elasticsearch has a client.
+    if hasattr(backend, "es") and not backend.es.ping():
+        raise ConnectionError("Elasticsearch did not answer")

@@ -1,0 +1,116 @@
+"""Whole pages cached for visitors who are not logged in, emptied when content changes.
+
+A response is kept when it is the same for every anonymous visitor: a GET without a session
+or messages cookie, answered 200 with HTML or a feed, setting no cookie (pages with a form set
+the CSRF cookie, so they are never shared), and not marked private. Members and editors have a
+session cookie and always get a fresh page. Every publish, unpublish, move or delete of a page,
+and every change to replies, taxonomy, synonyms or promoted results, starts a new generation of
+the cache, so stale pages are never served again; a CDN in front is purged by Wagtail's
+frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "hvdj:page-cache:generation"
+CACHED_TYPES = ("text/html", "application/rss+xml", "text/calendar")
+# Paths that are personal, or that change on every request, never come from the cache.
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/account/",
+    "/mijn-account/",
+    "/mijn-bijdragen/",
+    "/deel-je-verhaal/",
+    "/start-een-dialoog/",
+    "/documenten/",
+    "/media/",
+    "/static/",
+    "/health/",
+    "/ready/",
+    "/zoeken/suggesties/",
+)
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
+
+
+def page_cache_seconds():
+    return settings.HVDJ_PAGE_CACHE_SECONDS
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY) or 1
+    return generation
+
+
+def empty_page_cache(**kwargs):
+    """Start a new generation: every cached page is from now on out of date. A signal receiver."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet, or the cache lost it
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores the pages described above. Placed before the session middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_shareable_request(request):
+            return self.get_response(request)
+        key = self.key_for(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.rebuild(stored, request)
+        response = self.get_response(request)
+        if self.is_shareable_response(request, response):
+            cache.set(key, self.freeze(response), timeout=page_cache_seconds())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_shareable_request(request):
+        return (
+            page_cache_seconds() > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+        )
+
+    @staticmethod
+    def is_shareable_response(request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and response.get("Content-Type", "").startswith(CACHED_TYPES)
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        )
+
+    @staticmethod
+    def key_for(request):
+        return f"hvdj:page:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+
+    @staticmethod
+    def freeze(response):
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def rebuild(stored, request):
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        if "Cache-Control" not in response:
+            # Browsers and shared caches check back soon; our own cache does the sharing.
+            patch_cache_control(response, max_age=0)
+        response["X-Page-Cache"] = "hit"
+        return response

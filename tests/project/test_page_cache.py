@@ -1,0 +1,102 @@
+"""Whole pages cached for anonymous visitors, fresh for members, emptied by every publish."""
+
+import pytest
+
+from dialogues.replies import approve_reply, post_reply
+from tests.dialogues.conftest import verified
+from tests.factories import ArticlePageFactory, ContributorFactory, DialogueThreadPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.HVDJ_PAGE_CACHE_SECONDS = 300
+
+
+def test_an_anonymous_visitor_gets_the_second_view_from_the_cache_without_queries(
+    client, home, django_assert_num_queries
+):
+    article = ArticlePageFactory(title="Koken met de kinderen")
+    first = client.get(article.url)
+
+    with django_assert_num_queries(0):
+        second = client.get(article.url)
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_publishing_a_change_shows_at_once(client, home):
+    article = ArticlePageFactory(title="Koken met de kinderen")
+    client.get(article.url)
+
+    article.title = "Samen koken met de kinderen"
+    article.save_revision().publish()
+    response = client.get(article.url)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Samen koken met de kinderen" in response.text
+
+
+def test_unpublishing_a_page_takes_it_away_at_once(client, home):
+    article = ArticlePageFactory(title="Koken met de kinderen")
+    client.get(article.url)
+
+    article.unpublish()
+
+    assert client.get(article.url).status_code == 404
+
+
+def test_members_always_get_a_fresh_page(client, home):
+    article = ArticlePageFactory()
+    client.get(article.url)
+    client.force_login(verified(ContributorFactory(display_name="Sanne")))
+
+    response = client.get(article.url)
+
+    assert "X-Page-Cache" not in response
+    assert response.context["user"].display_name == "Sanne"  # rendered for them just now
+
+
+def test_pages_with_a_form_are_never_shared(client, home):
+    thread = DialogueThreadPageFactory()
+
+    client.get(thread.url)
+    response = client.get(thread.url)
+
+    assert "csrfmiddlewaretoken" in response.text
+    assert "X-Page-Cache" not in response
+
+
+def test_each_search_has_its_own_cached_page(client, home):
+    ArticlePageFactory(title="Pleegzorg in de regio")
+    ArticlePageFactory(title="Wijkteam op school")
+
+    pleegzorg = client.get("/zoeken/?q=pleegzorg")
+    wijkteam = client.get("/zoeken/?q=wijkteam")
+
+    assert wijkteam["X-Page-Cache"] == "miss"
+    assert "Wijkteam op school" in wijkteam.text
+    assert "Wijkteam op school" not in pleegzorg.text
+
+
+def test_an_approved_reply_refreshes_the_dialogue_index(client, home, editor):
+    thread = DialogueThreadPageFactory(title="Hoe vond jij een pleeggezin?")
+    before = client.get("/dialogen/")
+    reply = post_reply(thread=thread, member=verified(ContributorFactory()), text="Via de regio.")
+
+    approve_reply(reply=reply, editor=editor)
+    after = client.get("/dialogen/")
+
+    assert after["X-Page-Cache"] == "miss"
+    assert after.content != before.content
+
+
+def test_the_cache_is_off_when_set_to_zero(client, home, settings):
+    settings.HVDJ_PAGE_CACHE_SECONDS = 0
+    article = ArticlePageFactory()
+
+    client.get(article.url)
+
+    assert "X-Page-Cache" not in client.get(article.url)

@@ -1,0 +1,99 @@
+"""What must never be reachable without the right login: drafts, private pages, the files of
+stories that are not published yet, and other members' stories."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+
+from tests.dialogues.conftest import verified
+from tests.factories import ArticlePageFactory, ContributorFactory
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def member(db):
+    return verified(ContributorFactory())
+
+
+@pytest.fixture
+def draft_with_attachment(home, member):
+    """A story a member sent in, with a PDF, waiting for the redactie."""
+    document = get_document_model().objects.create(
+        title="Ons plan", file=ContentFile(PDF, name="ons-plan.pdf"), uploaded_by_user=member
+    )
+    story = ArticlePageFactory(live=False, contributor=member, attachment=document)
+    return story, document
+
+
+def test_a_draft_page_is_not_found(client, home):
+    draft = ArticlePageFactory(live=False, title="Nog niet klaar")
+
+    response = client.get(draft.url_path.removeprefix(home.url_path.rstrip("/")))
+
+    assert response.status_code == 404
+
+
+def test_a_page_for_logged_in_members_sends_visitors_to_the_login(client, home, member):
+    page = ArticlePageFactory(title="Alleen voor leden")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+
+    response = client.get(page.url)
+    client.force_login(member)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+    assert client.get(page.url).status_code == 200
+
+
+def test_the_file_of_an_unpublished_story_is_not_found_for_visitors_or_other_members(
+    client, draft_with_attachment
+):
+    _, document = draft_with_attachment
+
+    assert client.get(document.url).status_code == 404
+    client.force_login(verified(ContributorFactory()))
+    assert client.get(document.url).status_code == 404
+
+
+def test_the_file_of_an_unpublished_story_is_there_for_its_member_and_the_redactie(
+    client, draft_with_attachment, member, editor
+):
+    _, document = draft_with_attachment
+
+    client.force_login(member)
+    assert client.get(document.url).status_code == 200
+    client.force_login(editor)
+    assert client.get(document.url).status_code == 200
+
+
+def test_the_file_is_public_once_its_story_is_published(client, draft_with_attachment):
+    story, document = draft_with_attachment
+
+    story.save_revision().publish()
+
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_another_members_story_cannot_be_revised_or_withdrawn(client, draft_with_attachment):
+    story, _ = draft_with_attachment
+    client.force_login(verified(ContributorFactory()))
+
+    assert client.get(f"/mijn-bijdragen/{story.pk}/aanpassen/").status_code == 404
+    assert client.get(f"/mijn-bijdragen/{story.pk}/controleren/").status_code == 404
+    assert client.post(f"/mijn-bijdragen/{story.pk}/intrekken/").status_code == 404
+    assert story.__class__.objects.filter(pk=story.pk).exists()
+
+
+def test_the_data_export_holds_only_the_members_own_data(client, draft_with_attachment, member):
+    other = verified(ContributorFactory(display_name="Iemand Anders"))
+    client.force_login(other)
+
+    export = client.post("/mijn-account/gegevens/")
+
+    assert export.status_code == 200
+    assert member.email not in export.text
+    assert "Ons plan" not in export.text

@@ -1,0 +1,114 @@
+"""Security headers on every response, `check --deploy`, and the cookies' flags."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from tests.dialogues.conftest import verified
+from tests.factories import ArticlePageFactory, ContributorFactory
+
+PROJECT = Path(django_settings.BASE_DIR)
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in (p.strip() for p in policy.split(";"))
+        if part
+    }
+
+
+def test_check_deploy_gives_no_warnings_with_the_production_settings():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hartvoordejeugd.settings.production",
+        "SECRET_KEY": "een-lange-willekeurige-sleutel-" + "x" * 40,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/hartvoordejeugd",
+        "ALLOWED_HOSTS": "www.example.nl",
+    }
+    environment.pop("SECURE_SSL_REDIRECT", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_public_page_has_the_strict_policy(client, home):
+    page = ArticlePageFactory()
+
+    policy = directives(client.get(page.url))
+
+    assert policy["default-src"] == ["'none'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["frame-src"] == [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ]
+
+
+def test_no_public_response_allows_inline_or_eval_scripts(client, home):
+    page = ArticlePageFactory()
+    for url in ("/", page.url, "/zoeken/?q=gezin", "/account/login/", "/bestaat-niet/"):
+        policy = directives(client.get(url))
+        assert "'unsafe-inline'" not in policy["script-src"], url
+        assert "'unsafe-eval'" not in policy["script-src"], url
+
+
+def test_the_admin_has_its_own_looser_policy(editor_client):
+    response = editor_client.get("/admin/")
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert "'unsafe-inline'" in policy["script-src"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_every_response_has_the_other_security_headers(client, home):
+    response = client.get("/")
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_hsts_is_sent_over_https_in_production(client, home, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+    response = client.get("/", secure=True)
+
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.django_db
+def test_session_and_csrf_cookies_are_httponly_and_samesite(client, home):
+    member = verified(ContributorFactory())
+    client.get("/account/login/")
+    client.post("/account/login/", {"login": member.email, "password": "wachtwoord-voor-tests"})
+
+    session = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    csrf = client.cookies[django_settings.CSRF_COOKIE_NAME]
+    assert session["httponly"] and csrf["httponly"]
+    assert session["samesite"] == csrf["samesite"] == "Lax"
