@@ -1,3 +1,6 @@
+import secrets
+from pathlib import PurePath
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -17,6 +20,12 @@ class SafeImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("afbeelding")
         verbose_name_plural = _("afbeeldingen")
+
+    def get_upload_to(self, filename):
+        # A random name: a file name can say who is in the picture ("sanne-12-jaar.jpg"), and
+        # the address of an image of a story that is not published yet can't be guessed.
+        extension = PurePath(filename).suffix.lower()[:5]
+        return super().get_upload_to(f"{secrets.token_urlsafe(16)}{extension}")
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):

@@ -1,13 +1,15 @@
 """What must never be reachable without the right login: drafts, private pages, the files of
 stories that are not published yet, and other members' stories."""
 
+from pathlib import PurePath
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from tests.dialogues.conftest import verified
-from tests.factories import ArticlePageFactory, ContributorFactory
+from tests.factories import ArticlePageFactory, ContributorFactory, ImageFactory
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -97,3 +99,16 @@ def test_the_data_export_holds_only_the_members_own_data(client, draft_with_atta
     assert export.status_code == 200
     assert member.email not in export.text
     assert "Ons plan" not in export.text
+
+
+def test_an_uploaded_image_is_stored_under_a_random_name(home):
+    image = ImageFactory(file__filename="sanne-12-jaar-bij-ons-thuis.png")
+    rendition = image.get_rendition("fill-160x90")
+    other = ImageFactory(file__filename="sanne-12-jaar-bij-ons-thuis.png")
+
+    for name in (image.file.name, rendition.file.name, other.file.name):
+        assert "sanne" not in name
+    assert image.file.name.startswith("original_images/")
+    assert image.file.name.endswith(".png")
+    assert len(PurePath(image.file.name).stem) >= 20
+    assert image.file.name != other.file.name
