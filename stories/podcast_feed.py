@@ -49,11 +49,19 @@ def episode_seconds(duration):
     return round(duration.total_seconds()) if duration else None
 
 
+def absolute_url(page, request=None):
+    """The page's address on the host the request came to (checked against ALLOWED_HOSTS), so
+    that the feed is right whatever the Site record says; the Site's root URL without one."""
+    if request is None:
+        return page.get_full_url()
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def build_podcast_feed(*, index, episodes, feed_url, request=None):
     """The RSS document (bytes) for the podcast at `index` with `episodes`, newest first."""
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
-    site_url = index.get_full_url(request)
+    site_url = absolute_url(index, request)
     title = index.title
     _add(channel, "title", title)
     _add(channel, "link", site_url)
@@ -110,7 +118,7 @@ def owner_email(index):
 def _add_episode(channel, episode, *, feed_url, request):
     item = ET.SubElement(channel, "item")
     _add(item, "title", episode.title)
-    _add(item, "link", episode.get_full_url(request))
+    _add(item, "link", absolute_url(episode, request))
     _add(item, "guid", str(episode.translation_key), isPermaLink="false")
     _add(item, "pubDate", rfc2822(episode.first_published_at))
     _add(item, "description", episode_description(episode))

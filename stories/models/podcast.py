@@ -10,7 +10,7 @@ from wagtail.search import index
 from stories.blocks import RICH_TEXT_FEATURES
 from stories.media import read_media_details
 from stories.panels import TranscriptNoticePanel
-from stories.podcast_feed import MAX_EPISODES, build_podcast_feed, feed_response
+from stories.podcast_feed import MAX_EPISODES, absolute_url, build_podcast_feed, feed_response
 from stories.transcripts import read_cues, transcript_text
 from stories.uploads import AUDIO
 
@@ -174,7 +174,7 @@ class PodcastIndexPage(RoutablePageMixin, StoryIndexPage):
         return context
 
     def feed_url(self, request=None):
-        return self.get_full_url(request) + self.reverse_subpage("feed")
+        return absolute_url(self, request) + self.reverse_subpage("feed")
 
     @path("feed/", name="feed")
     def feed(self, request):
