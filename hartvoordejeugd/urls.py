@@ -20,6 +20,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Documents answer Range requests (seeking in audio and video) after Wagtail's own checks.
     re_path(r"^documenten/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
+    # Renditions of members' images: only for those who may see them (the web server in front
+    # serves /media/images/ only).
+    path("media/private_images/<path:path>", media.serve_private_rendition),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),

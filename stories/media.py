@@ -93,6 +93,39 @@ def may_see_document(user, document):
     return is_used_by_a_live_page(document)
 
 
+def may_see_image(user, image):
+    """Like may_see_document: a member's image is for the member and the redactie until a live,
+    public page shows it."""
+    from .models import StoryPage, VlogPage
+    from .moderation import can_moderate
+
+    if not image.uploaded_by_member():
+        return True
+    if user.is_authenticated and (user.pk == image.uploaded_by_user_id or can_moderate(user)):
+        return True
+    return (
+        StoryPage.objects.live().public().filter(hero_image=image).exists()
+        or VlogPage.objects.live().public().filter(poster_image=image).exists()
+    )
+
+
+def serve_private_rendition(request, path):
+    """A rendition of a member's image, to whoever may see the image; 404 to anyone else."""
+    from .models import SafeRendition
+    from .models.images import PRIVATE_RENDITIONS
+
+    rendition = (
+        SafeRendition.objects.filter(file=f"{PRIVATE_RENDITIONS}/{path}")
+        .select_related("image__uploaded_by_user")
+        .first()
+    )
+    if rendition is None or not may_see_image(request.user, rendition.image):
+        raise Http404
+    response = FileResponse(rendition.file.open("rb"), content_type=None)
+    response["Cache-Control"] = "private, max-age=3600"
+    return ranged_response(request, response)
+
+
 def is_used_by_a_live_page(document):
     from .models import ArticlePage, PodcastPage, VlogPage, WebinarPage
 

@@ -27,6 +27,13 @@ class SafeImage(AbstractImage):
         extension = PurePath(filename).suffix.lower()[:5]
         return super().get_upload_to(f"{secrets.token_urlsafe(16)}{extension}")
 
+    def uploaded_by_member(self):
+        """Whether a member (not the redactie) uploaded this image, with a story."""
+        from stories.moderation import can_moderate
+
+        uploader = self.uploaded_by_user
+        return uploader is not None and not can_moderate(uploader)
+
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):
             self.file = strip_image_metadata(self.file)
@@ -34,10 +41,21 @@ class SafeImage(AbstractImage):
         super().save(*args, **kwargs)
 
 
+# Renditions of images members upload are kept apart and served by a view that checks who
+# may see them (stories.media.serve_private_rendition); the web server serves only "images/".
+PRIVATE_RENDITIONS = "private_images"
+
+
 class SafeRendition(AbstractRendition):
     """A resized version of a SafeImage."""
 
     image = models.ForeignKey(SafeImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        if self.image.uploaded_by_member():
+            name = self.file.field.storage.get_valid_name(filename)
+            return f"{PRIVATE_RENDITIONS}/{name}"
+        return super().get_upload_to(filename)
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -112,3 +112,46 @@ def test_an_uploaded_image_is_stored_under_a_random_name(home):
     assert image.file.name.endswith(".png")
     assert len(PurePath(image.file.name).stem) >= 20
     assert image.file.name != other.file.name
+
+
+@pytest.fixture
+def draft_with_a_members_photo(home, member):
+    """A story a member sent in with a photo of their own, waiting for the redactie."""
+    photo = ImageFactory(uploaded_by_user=member)
+    story = ArticlePageFactory(live=False, contributor=member, hero_image=photo)
+    return story, photo.get_rendition("fill-160x90")
+
+
+def test_a_members_photo_in_an_unpublished_story_is_not_found_for_others(
+    client, draft_with_a_members_photo
+):
+    _, rendition = draft_with_a_members_photo
+
+    assert rendition.url.startswith("/media/private_images/")
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(verified(ContributorFactory()))
+    assert client.get(rendition.url).status_code == 404
+
+
+def test_a_members_photo_is_there_for_the_member_the_redactie_and_after_publishing_everyone(
+    client, draft_with_a_members_photo, member, editor
+):
+    story, rendition = draft_with_a_members_photo
+
+    client.force_login(member)
+    assert client.get(rendition.url).status_code == 200
+    client.force_login(editor)
+    assert client.get(rendition.url).status_code == 200
+
+    story.save_revision().publish()
+    client.logout()
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content) == rendition.file.open("rb").read()
+
+
+def test_the_redactie_s_own_images_stay_plain_files(home, editor):
+    image = ImageFactory(uploaded_by_user=editor)
+
+    assert image.get_rendition("fill-160x90").url.startswith("/media/images/")
