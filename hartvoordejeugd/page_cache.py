@@ -31,7 +31,16 @@ SKIPPED_PREFIXES = (
     "/ready/",
     "/zoeken/suggesties/",
 )
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "Last-Modified")
+# X-Frame-Options comes from a middleware inside this one; the other security headers are
+# added by middleware outside it, to hits as well.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Cache-Control",
+    "Vary",
+    "Last-Modified",
+    "X-Frame-Options",
+)
 
 
 def page_cache_seconds():

@@ -25,6 +25,8 @@ def test_an_anonymous_visitor_gets_the_second_view_from_the_cache_without_querie
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options"):
+        assert second[header] == first[header]
 
 
 def test_publishing_a_change_shows_at_once(client, home):
