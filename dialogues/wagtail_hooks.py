@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories.models import WebinarPage
-from stories.moderation import RedactiePermissionPolicy, can_moderate
+from stories.moderation import ListingOnlyViewSetMixin, RedactiePermissionPolicy, can_moderate
 
 from .admin_views import (
     ApproveReplyView,
@@ -33,7 +33,7 @@ register_permission_policy(
 )
 
 
-class ReplyViewSet(ModelViewSet):
+class ReplyViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     """The redactie's reply queue: judge replies, never edit a member's words."""
 
     model = Reply
@@ -49,17 +49,6 @@ class ReplyViewSet(ModelViewSet):
     # Replies point at nothing an editor could want to trace, and are saved often.
     add_to_reference_index = False
     list_per_page = 50
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No create, edit, delete or history views: the URLs below are all there is.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
 
     def get_urlpatterns(self):
         return [

@@ -24,7 +24,12 @@ from .models import (
     WebinarPage,
     WebinarRegistration,
 )
-from .moderation import RedactiePermissionPolicy, can_moderate, submitted_stories
+from .moderation import (
+    ListingOnlyViewSetMixin,
+    RedactiePermissionPolicy,
+    can_moderate,
+    submitted_stories,
+)
 from .registrations import fill_free_seats_of
 
 
@@ -202,7 +207,7 @@ register_permission_policy(
 )
 
 
-class WebinarRegistrationViewSet(ModelViewSet):
+class WebinarRegistrationViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     """Who registered for which webinar, filtered per webinar, exportable as CSV or Excel."""
 
     model = WebinarRegistration
@@ -232,17 +237,6 @@ class WebinarRegistrationViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        # A listing and its export only: no create, edit, delete or history views.
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
 
     def get_urlpatterns(self):
         return [
