@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "hartvoordejeugd.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hartvoordejeugd.request_bodies.CompleteMultipartMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -361,6 +362,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # our forms carry the token; no script reads the cookie
+CSRF_FAILURE_VIEW = "hartvoordejeugd.errors.csrf_failure"  # Dutch, and keeps what was typed
 
 # Whole-page cache for visitors who are not logged in (hartvoordejeugd/page_cache.py); 0 is off.
 HVDJ_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
