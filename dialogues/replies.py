@@ -11,20 +11,19 @@ import zlib
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.models import LIKEDIT_FLAG, TmpXtdComment
 from wagtail.search.index import insert_or_update_object
 
+from hartvoordejeugd.rate_limits import hashed_ip, within_allowance
 from stories.moderation import absolute_url, can_moderate, redactie_members
 
 from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport, ThreadActivity
@@ -103,22 +102,6 @@ def hold_reason(*, text, member=None, email=""):
     if not has_approved_reply(member=member, email=email):
         return Reply.HeldBecause.NEW_AUTHOR
     return ""
-
-
-def hashed_ip(ip_address):
-    return salted_hmac("hartvoordejeugd.dialogues.ip", ip_address or "").hexdigest()[:32]
-
-
-def within_allowance(key, limit):
-    """Count one more action for `key` in the current hour; False once the limit is passed."""
-    cache_key = f"hvdj:allowance:{key}"
-    cache.add(cache_key, 0, timeout=3600)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=3600)
-        count = 1
-    return count <= limit
 
 
 def check_reply_rate(*, person, ip_address):

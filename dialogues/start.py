@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hartvoordejeugd.errors import form_status
 from stories.forms import HoneypotForm
 from stories.models import Region, StoryPage, Theme
 from stories.sanitise import clean_plain_text
@@ -253,4 +254,5 @@ def dialogue_form(request, *, initial, page=None):
             "dialogue": page,
             "page_title": _("Dialoog aanpassen") if page else _("Start een dialoog"),
         },
+        status=form_status(request),
     )

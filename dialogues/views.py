@@ -8,26 +8,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
+
 from .forms import ReplyForm, ReportForm
 from .models import DialogueThreadPage, Reply, ReportReason, is_verified_member
 from .replies import (
     ReplyRefused,
     check_reply_rate,
     confirm_reply,
-    hashed_ip,
     post_reply,
     report_reply,
     request_confirmation,
     toggle_like,
     unsubscribe,
-    within_allowance,
 )
 
 HELPLINES_TEMPLATE = "dialogues/report_child_safety.html"
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def visible_thread(page_id):
@@ -44,7 +41,10 @@ def visible_reply(reply_id):
 def render_thread(request, thread, form):
     """The thread page again, with the reply form as it was sent (its errors, the text kept)."""
     return TemplateResponse(
-        request, thread.get_template(request), thread.get_context(request, reply_form=form)
+        request,
+        thread.get_template(request),
+        thread.get_context(request, reply_form=form),
+        status=form_status(request),
     )
 
 
@@ -177,6 +177,7 @@ def report(request, reply_id):
         request,
         "dialogues/report.html",
         {"page_title": _("Reactie melden"), "form": form, "reply": reply, "thread": thread},
+        status=form_status(request),
     )
 
 

@@ -53,3 +53,9 @@ def csrf_failure(request, reason=""):
     The page says so in Dutch and shows what the visitor typed; nothing was saved."""
     html = loader.get_template("403_csrf.html").render({"kept": kept_fields(request)})
     return HttpResponseForbidden(html)
+
+
+def form_status(request):
+    """The status of a form page: 400 when it is shown again because what was sent was refused
+    (its errors on it, the input kept), 200 when it is opened."""
+    return 400 if request.method == "POST" else 200

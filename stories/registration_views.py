@@ -4,10 +4,13 @@ The routes on WebinarPage hand their requests to these views; `stories.registrat
 who gets a seat and whom to e-mail.
 """
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
 
 from .models import RegistrationStatus, WebinarRegistration
 from .registration_forms import WebinarRegistrationForm
@@ -52,6 +55,18 @@ def register_for_webinar(request, webinar):
     form = WebinarRegistrationForm(request.POST)
     if not form.is_valid():
         return render_webinar(request, webinar, form, status=400)
+    if not within_allowance(
+        f"registration:ip:{hashed_ip(client_ip(request))}",
+        settings.HVDJ_REGISTRATIONS_PER_HOUR_PER_IP,
+    ):
+        form.add_error(
+            None,
+            _(
+                "Vanaf dit adres zijn het afgelopen uur al veel aanmeldingen verstuurd. "
+                "Probeer het later opnieuw; wat je invulde, staat er nog."
+            ),
+        )
+        return render_webinar(request, webinar, form, status=429)
     data = form.cleaned_data
     try:
         registration = register(

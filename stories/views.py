@@ -8,6 +8,8 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hartvoordejeugd.errors import form_status
+
 from .forms import FORMS, StoryKind
 from .models import StoryPage
 from .privacy import Finding, describe_findings
@@ -58,6 +60,7 @@ def share_story(request, kind):
         request,
         "stories/submission/form.html",
         {"form": form, "kind_label": StoryKind.LABELS[kind], "page_title": _("Deel je verhaal")},
+        status=form_status(request),
     )
 
 
@@ -162,6 +165,7 @@ def revise_story(request, page_id):
             "kind_label": StoryKind.LABELS[kind],
             "page_title": _("Verhaal aanpassen"),
         },
+        status=form_status(request),
     )
 
 

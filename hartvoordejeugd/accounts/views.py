@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hartvoordejeugd.errors import form_status
+
 from .forms import DeleteAccountForm, ProfileForm
 from .services import delete_member, export_member_data, member_stories
 
@@ -32,6 +34,7 @@ def my_account(request):
             "page_title": _("Mijn account"),
             "story_count": member_stories(request.user).count(),
         },
+        status=form_status(request),
     )
 
 
@@ -61,6 +64,7 @@ def delete_account(request):
         request,
         "accounts/delete_account.html",
         {"form": form, "page_title": _("Account verwijderen")},
+        status=form_status(request),
     )
 
 

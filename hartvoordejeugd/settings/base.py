@@ -67,6 +67,9 @@ DEMO_EDITOR_PASSWORD = env_str("DEMO_EDITOR_PASSWORD")  # load_demo's editor acc
 REQUIRE_2FA_FOR_EDITORS = env_bool("HVDJ_REQUIRE_2FA_FOR_EDITORS", False)  # production: true
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # whole pages for anonymous visitors
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")  # a CDN or Varnish to purge
+# Reverse proxies in front that add to X-Forwarded-For: rate limits per IP address need the
+# visitor's address, not the proxy's. 0 trusts the header not at all (production: 1).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # ----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -201,6 +204,8 @@ ACCOUNT_ADAPTER = "hartvoordejeugd.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hart voor de Jeugd"
 HVDJ_REQUIRE_2FA_FOR_EDITORS = REQUIRE_2FA_FOR_EDITORS
+# allauth's limits per IP address and ours (hartvoordejeugd/rate_limits.py) read this.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LANGUAGE_CODE = "nl"
 # The public site is Dutch for everyone (no LocaleMiddleware); English is available to editors,
@@ -392,6 +397,8 @@ HVDJ_MIN_HERO_WIDTH = 800
 
 # Webinars: registrations are deleted this many days after the webinar ends.
 HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS = env_int("HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS", 30)
+# Registrations send e-mail to the address given: at most this many per IP address per hour.
+HVDJ_REGISTRATIONS_PER_HOUR_PER_IP = 10
 
 # Dialogues: replies are django-comments-xtd comments (dialogues.Reply). Our own views post,
 # confirm and moderate them (dialogues.views); xtd's views and web API are not mounted.

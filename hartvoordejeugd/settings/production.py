@@ -27,6 +27,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 HVDJ_REQUIRE_2FA_FOR_EDITORS = env_bool("HVDJ_REQUIRE_2FA_FOR_EDITORS", True)
+# Production runs behind a reverse proxy (README): one proxy adds the visitor's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 
 LOGGING = {
     "version": 1,

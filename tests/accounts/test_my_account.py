@@ -137,7 +137,7 @@ def test_deleting_needs_the_right_password_and_keeps_the_choice(logged_in, membe
         "/mijn-account/verwijderen/", {"stories": "bewaren", "password": "fout"}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Dit wachtwoord klopt niet." in response.content.decode()
     assert re.search(r'value="bewaren"[^>]*checked', response.content.decode())
     assert get_user_model().objects.filter(pk=member.pk).exists()

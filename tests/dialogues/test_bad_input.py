@@ -50,8 +50,8 @@ def test_strange_form_input_gives_a_form_with_a_message(client, thread, editor, 
         reverse("report_reply", args=[target.pk]), {"reason": value, "note": value}
     )
 
-    assert replied.status_code in (200, 302)
-    assert reported.status_code in (200, 302)
+    assert replied.status_code in (302, 400)
+    assert reported.status_code in (302, 400)
 
 
 @pytest.mark.parametrize("key", ["", "x", "\x00", ".eJx", "a.b.c", "😀" * 50, "x" * 5000])

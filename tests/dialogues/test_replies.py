@@ -181,7 +181,7 @@ def test_replies_nest_and_stop_at_the_maximum_depth(client, thread, trusted_memb
 
     response = send_reply(client, thread, comment="Nog dieper", parent=parent.pk)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Dieper dan 3 niveaus kun je niet reageren" in response.content.decode()
     assert "Nog dieper" in response.content.decode()
     assert not Reply.objects.filter(comment="Nog dieper").exists()
@@ -241,7 +241,7 @@ def test_empty_or_too_long_replies_get_a_dutch_message(
 
     response = send_reply(client, thread, **data)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert Reply.objects.count() == 1  # only the trusted member's first reply
 
@@ -352,7 +352,7 @@ def test_a_tampered_parent_gets_a_message_above_the_form(client, thread, trusted
 
     response = send_reply(client, thread, comment="Gewoon een reactie", parent=parent)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "bestaat niet" in response.content.decode()
     assert not Reply.objects.filter(comment="Gewoon een reactie").exists()
 

@@ -113,7 +113,7 @@ def test_reporting_a_hidden_reply_says_it_is_with_the_redactie(client, visible_r
 
     response = report(client, visible_reply, REMOTE_ADDR="10.9.9.9")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Deze reactie is al bij de redactie." in response.content.decode()
 
 
@@ -123,7 +123,7 @@ def test_reports_are_rate_limited_per_address(client, thread, editor, settings):
 
     responses = [report(client, reply) for reply in replies]
 
-    assert [r.status_code for r in responses] == [302, 302, 200]
+    assert [r.status_code for r in responses] == [302, 302, 400]
     assert "al veel meldingen gedaan" in responses[2].content.decode()
 
 

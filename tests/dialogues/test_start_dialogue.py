@@ -148,7 +148,7 @@ def test_the_question_can_be_filled_in_from_the_link_on_the_search_page(logged_i
 def test_an_empty_question_is_refused_in_dutch_and_the_explanation_is_kept(logged_in):
     response = start(logged_in, question="   ", explanation="Mijn toelichting blijft staan.")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "Nog niet alles is goed ingevuld" in html
     assert "Vul je vraag of stelling in." in html
@@ -159,7 +159,7 @@ def test_an_empty_question_is_refused_in_dutch_and_the_explanation_is_kept(logge
 def test_a_question_that_is_only_markup_is_refused_rather_than_left_without_a_title(logged_in):
     response = start(logged_in, question="<script>alert(1)</script>")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Vul je vraag of stelling in." in response.content.decode()
     assert not DialogueThreadPage.objects.exists()
 
@@ -193,7 +193,7 @@ def test_a_member_can_start_only_a_few_dialogues_an_hour(logged_in, settings):
     for number in range(3):
         response = start(logged_in, question=f"Vraag {number}?")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "Je hebt het afgelopen uur al 2 bijdragen ingestuurd." in html
     assert 'value="Vraag 2?"' in html
@@ -203,7 +203,7 @@ def test_a_member_can_start_only_a_few_dialogues_an_hour(logged_in, settings):
 def test_the_honeypot_stops_bots(logged_in):
     response = start(logged_in, website="https://spam.example")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Dit veld moet leeg blijven." in response.content.decode()
     assert not DialogueThreadPage.objects.exists()
 

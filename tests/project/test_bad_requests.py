@@ -129,6 +129,29 @@ def test_a_short_epilogue_after_the_closing_boundary_is_allowed(visitor, member_
     assert response.status_code == 302
 
 
+def test_an_upload_over_the_limit_gets_400_with_the_text_kept_and_nothing_stored(
+    visitor, member_with_media, settings
+):
+    settings.HVDJ_MAX_UPLOAD_SIZES = {**settings.HVDJ_MAX_UPLOAD_SIZES, "document": len(PDF) - 1}
+    fields = {
+        "recognisable_people_agreed": "on",
+        "no_identifying_details": "on",
+        "house_rules_accepted": "on",
+        "title": "Onderzoek naar wijkteams",
+        "intro": "Een rapport dat laat zien wat werkt.",
+        "attachment": SimpleUploadedFile("rapport.pdf", PDF),
+    }
+
+    response = visitor.post("/deel-je-verhaal/link/", fields)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "het maximum voor" in page
+    assert 'value="Onderzoek naar wijkteams"' in page
+    assert not member_with_media.stories.exists()
+    assert not any(path.is_file() for path in settings.MEDIA_ROOT.rglob("*"))
+
+
 def test_a_multipart_body_without_a_boundary_gets_400(visitor, home):
     visitor.force_login(verified(ContributorFactory()))
 

@@ -176,7 +176,7 @@ def test_an_mp3_that_is_really_a_png_is_refused_and_nothing_is_left_behind(
         audio_file=upload("aflevering.mp3", image_bytes("PNG")),
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "PNG" in html
     assert 'value="Nep-podcast"' in html
@@ -198,7 +198,7 @@ def test_a_hero_image_that_is_too_narrow_is_refused_and_the_text_is_kept(
         hero_image_alt="Klein",
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "400 pixels breed" in html
     assert "Ons verhaal." in html
@@ -220,7 +220,7 @@ def test_consent_about_a_child_must_say_who_agreed_for_which_media_and_until_whe
         consent_given_by="ouder",
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "de ouder of voogd én de jongere" in html
     assert "Vul in voor welke media de toestemming geldt." in html
@@ -255,7 +255,7 @@ def test_missing_consent_is_refused(logged_in, sections):
         {"title": "Zonder toestemming", "intro": "Kort.", "body": "Tekst."},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not StoryPage.objects.filter(title="Zonder toestemming").exists()
 
 
@@ -302,7 +302,7 @@ def test_the_honeypot_stops_bots(logged_in, sections):
         logged_in, "artikel", title="Spam", intro="Koop nu.", body="Spam.", website="x"
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not StoryPage.objects.filter(title="Spam").exists()
 
 
@@ -313,7 +313,7 @@ def test_a_member_can_share_only_a_few_stories_an_hour(logged_in, sections, sett
             logged_in, "artikel", title=f"Verhaal {number}", intro="Kort.", body="Tekst."
         )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Probeer het later opnieuw." in response.content.decode()
     assert StoryPage.objects.filter(title__startswith="Verhaal").count() == 2
 

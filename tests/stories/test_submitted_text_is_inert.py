@@ -62,7 +62,7 @@ def test_at_least_fifty_payloads_in_every_text_field_render_inert(client, settin
                     "tags": payload[:300],
                 },
             )
-            assert response.status_code in (200, 302)
+            assert response.status_code in (302, 400)
             page = ArticlePage.objects.filter(title__startswith=f"Verhaal {number} ").first()
             if page is None:
                 # Refused input (for example an empty title once cleaned) must say why.

@@ -331,6 +331,29 @@ def test_a_bad_address_gets_a_dutch_message_and_keeps_the_input(client, webinar)
     assert WebinarRegistration.objects.count() == 0
 
 
+def test_many_registrations_from_one_address_are_refused_with_the_input_kept(
+    client, home, settings
+):
+    settings.HVDJ_REGISTRATIONS_PER_HOUR_PER_IP = 2
+    webinar = WebinarPageFactory(capacity=None)
+    for name in ("Anna", "Bram"):
+        client.post(registration_url(webinar), form_data(name=name, email=f"{name}@example.org"))
+
+    response = client.post(registration_url(webinar), form_data(organisation="GGD"))
+    other_address = client.post(
+        registration_url(webinar),
+        form_data(name="Cor", email="cor@example.org"),
+        REMOTE_ADDR="10.1.2.3",
+    )
+
+    assert response.status_code == 429
+    assert "al veel aanmeldingen" in response.text
+    assert 'value="Sanne"' in response.text
+    assert 'value="GGD"' in response.text
+    assert other_address.status_code == 302
+    assert sorted(webinar.registrations.values_list("name", flat=True)) == ["Anna", "Bram", "Cor"]
+
+
 def test_a_past_webinar_shows_no_form_and_refuses_registrations(client, home):
     webinar = past_webinar()
 

@@ -1,0 +1,40 @@
+"""Hourly allowances per person or per IP address, kept in the cache.
+
+Behind a reverse proxy every request comes from the proxy's address; `client_ip` then reads
+X-Forwarded-For, trusting as many proxies as TRUSTED_PROXY_COUNT says (the same setting
+allauth uses for its login limits).
+"""
+
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils.crypto import salted_hmac
+
+
+def client_ip(request):
+    """The visitor's IP address, or None when it cannot be told."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
+    except ImproperlyConfigured:
+        # Fewer addresses in X-Forwarded-For than TRUSTED_PROXY_COUNT: a request that did not
+        # pass every proxy. Count it by the address it came from.
+        return request.META.get("REMOTE_ADDR") or None
+
+
+def hashed_ip(ip_address):
+    """A keyed hash of an IP address: it can be counted and compared, not read back."""
+    return salted_hmac("hartvoordejeugd.dialogues.ip", ip_address or "").hexdigest()[:32]
+
+
+def within_allowance(key, limit):
+    """Count one more action for `key` in the current hour; False once the limit is passed."""
+    cache_key = f"hvdj:allowance:{key}"
+    cache.add(cache_key, 0, timeout=3600)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=3600)
+        count = 1
+    return count <= limit
