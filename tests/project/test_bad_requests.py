@@ -63,10 +63,9 @@ def test_a_cut_off_multipart_body_gets_400_and_stores_nothing(visitor, home):
     assert not member.stories.exists()
 
 
-def shared_link_with_a_pdf():
-    """The body a browser sends for a shared link to research with its PDF: every field
-    complete, the file last."""
-    fields = {
+def link_with_a_pdf():
+    """The fields of a shared link to research with its PDF, the file last."""
+    return {
         "recognisable_people_agreed": "on",
         "no_identifying_details": "on",
         "house_rules_accepted": "on",
@@ -75,7 +74,11 @@ def shared_link_with_a_pdf():
         "source_url": "https://example.org/rapport",
         "attachment": SimpleUploadedFile("rapport.pdf", PDF),
     }
-    return encode_multipart(BOUNDARY, fields)
+
+
+def shared_link_with_a_pdf():
+    """The body a browser sends for that link: every field complete."""
+    return encode_multipart(BOUNDARY, link_with_a_pdf())
 
 
 @pytest.fixture
@@ -133,16 +136,8 @@ def test_an_upload_over_the_limit_gets_400_with_the_text_kept_and_nothing_stored
     visitor, member_with_media, settings
 ):
     settings.HVDJ_MAX_UPLOAD_SIZES = {**settings.HVDJ_MAX_UPLOAD_SIZES, "document": len(PDF) - 1}
-    fields = {
-        "recognisable_people_agreed": "on",
-        "no_identifying_details": "on",
-        "house_rules_accepted": "on",
-        "title": "Onderzoek naar wijkteams",
-        "intro": "Een rapport dat laat zien wat werkt.",
-        "attachment": SimpleUploadedFile("rapport.pdf", PDF),
-    }
 
-    response = visitor.post("/deel-je-verhaal/link/", fields)
+    response = visitor.post("/deel-je-verhaal/link/", link_with_a_pdf())
 
     assert response.status_code == 400
     page = response.content.decode()
