@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run serve backup audit loadtest migrate demo test lint format pytest e2e clean
+.PHONY: help install run serve backup audit lock loadtest migrate demo test lint format pytest e2e clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,8 +17,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --constraint requirements.lock -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the project with its test tools
@@ -48,11 +48,22 @@ serve: install ## Production: migrate, collect static files, run gunicorn (needs
 backup: install ## Write the database and uploaded files to hartvoordejeugd-<date>-<time>.tar.gz
 	$(MANAGE) backup
 
-audit: install ## Check the installed dependencies for known vulnerabilities (needs pypi.org)
-	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
+audit: install ## Check the pinned dependencies (requirements.lock) for known vulnerabilities (needs pypi.org)
+	$(BIN)/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r requirements.lock
+
+LOCK_VENV := .venv-lock
+
+lock: ## Resolve pyproject.toml's version ranges anew and write the pins to requirements.lock
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/pip install --quiet -e ".[dev]"
+	{ sed -n '1,/^$$/p' requirements.lock; $(LOCK_VENV)/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf $(LOCK_VENV)
 
 loadtest: install ## Load test and soak on gunicorn (DATABASE_URL with generated content, REDIS_URL)
-	$(BIN)/pip install --quiet -e ".[load]"
+	$(BIN)/pip install --quiet --constraint requirements.lock -e ".[load]"
 	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
 
 lint: install ## Check formatting and lint with ruff
