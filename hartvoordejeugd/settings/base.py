@@ -116,18 +116,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hartvoordejeugd.security.PermissionsPolicyMiddleware",
     "hartvoordejeugd.security.ContentSecurityPolicyMiddleware",
+    # Outside the rest, so that error answers from below (400, 403) get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hartvoordejeugd.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "hartvoordejeugd.request_bodies.CompleteMultipartMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hartvoordejeugd.accounts.middleware.RequireTwoFactorForEditorsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that its 400 gets every header above; it still reads the body before
+    # CsrfViewMiddleware.process_view does.
+    "hartvoordejeugd.request_bodies.CompleteMultipartMiddleware",
 ]
 
 ROOT_URLCONF = "hartvoordejeugd.urls"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.test import Client
 
 from tests.dialogues.conftest import verified
 from tests.factories import ArticlePageFactory, ContributorFactory
@@ -83,14 +84,44 @@ def test_the_admin_has_its_own_looser_policy(editor_client):
     assert policy["frame-ancestors"] == ["'self'"]
 
 
-def test_every_response_has_the_other_security_headers(client, home):
-    response = client.get("/")
+def cut_off_upload(client):
+    return client.generic(
+        "POST",
+        "/deel-je-verhaal/artikel/",
+        b'--grens\r\nContent-Disposition: form-data; name="title"\r\n\r\nzonder einde',
+        content_type="multipart/form-data; boundary=grens",
+    )
 
+
+def expired_form(client):
+    return Client(enforce_csrf_checks=True).post("/account/login/", {"login": "a@example.org"})
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (lambda client: client.get("/"), 200),
+        (lambda client: client.get("/bestaat-niet/"), 404),
+        (lambda client: client.get("/mijn-account/"), 302),
+        (lambda client: client.get("/health/"), 200),
+        (lambda client: client.get("/", HTTP_HOST="kwaad.example.com"), 400),
+        (cut_off_upload, 400),
+        (expired_form, 403),
+    ],
+    ids=["page", "not-found", "redirect", "health", "unknown-host", "cut-off-upload", "csrf"],
+)
+def test_every_response_has_the_security_headers(client, home, settings, answer, status):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client.raise_request_exception = False
+    response = answer(client)
+
+    assert response.status_code == status
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+    assert directives(response)["default-src"] == ["'none'"]
 
 
 def test_hsts_is_sent_over_https_in_production(client, home, settings):
