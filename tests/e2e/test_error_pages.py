@@ -1,0 +1,51 @@
+"""The error pages in Chromium: accessible, in Dutch, and an expired form keeps what was typed."""
+
+import pytest
+from django.template import loader
+
+from dialogues.models import DialogueThreadPage
+from tests.e2e.test_account_pages import assert_no_violations
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+REPLY = "Bij ons hielp het dat de mentor elke week even belde."
+
+
+def test_a_reply_sent_with_an_expired_form_comes_back_on_an_accessible_page(page):
+    thread = DialogueThreadPage.objects.live().order_by("path").first()
+    page.goto(thread.url)
+    form = page.locator("form.reply-form__form")
+    form.locator("[name=name]").fill("Sanne")
+    form.locator("[name=email]").fill("sanne@example.org")
+    form.locator("[name=comment]").fill(REPLY)
+    # What happens when the form stayed open past the session: its CSRF cookie is gone.
+    page.context.clear_cookies()
+
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        form.get_by_role("button", name="Plaats je reactie").click()
+    page.wait_for_load_state()
+
+    assert sent.value.status == 403
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Dit formulier kon niet worden verstuurd"
+    )
+    kept = [area.input_value() for area in page.locator("textarea").all()]
+    assert REPLY in kept
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize(
+    ("template", "context"),
+    [
+        ("400.html", {}),
+        ("403.html", {}),
+        ("500.html", {}),
+        ("503.html", {"kept": [("comment", REPLY)]}),
+    ],
+)
+def test_the_error_pages_have_no_wcag_21_aa_violations(page, template, context):
+    page.goto("/")  # the site's origin, so that the page gets the site's style sheet
+    page.set_content(loader.get_template(template).render(context))
+
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert_no_violations(page)
