@@ -210,9 +210,9 @@ def load_pending(key):
         ) from error
 
 
-@transaction.atomic
-def confirm_reply(*, key):
-    """The visitor clicked the link in the e-mail: store their reply (visible or held)."""
+def pending_reply(key):
+    """What the confirmation link holds: (the pending reply, its thread, the stored reply when
+    the link was used before, else None). Refused when the link is damaged or expired."""
     pending = load_pending(key)
     existing = Reply.objects.filter(
         object_pk=pending.object_pk,
@@ -220,7 +220,7 @@ def confirm_reply(*, key):
         submit_date=pending.submit_date,
     ).first()
     if existing is not None:
-        return existing
+        return pending, None, existing
     age = timezone.now() - pending.submit_date
     if age > datetime.timedelta(days=settings.HVDJ_REPLY_CONFIRMATION_DAYS):
         raise ReplyRefused(
@@ -229,6 +229,16 @@ def confirm_reply(*, key):
     thread = DialogueThreadPage.objects.live().filter(pk=pending.object_pk).first()
     if thread is None:
         raise ReplyRefused(_("Deze dialoog bestaat niet meer."))
+    return pending, thread, None
+
+
+@transaction.atomic
+def confirm_reply(*, key):
+    """The visitor pressed the button behind the link in the e-mail: store their reply
+    (visible or held)."""
+    pending, thread, existing = pending_reply(key)
+    if existing is not None:
+        return existing
     parent = Reply.objects.filter(pk=pending.parent_id).first() if pending.parent_id else None
     check_can_reply(thread=thread, parent=parent)
     reason = hold_reason(text=pending.comment, email=pending.user_email)
@@ -299,16 +309,21 @@ def notify_followers(*, reply, thread):
         )
 
 
-def unsubscribe(*, token):
-    """Stop the e-mails about new replies in one thread for one address; returns the thread."""
+def unsubscribe_target(token):
+    """(thread, e-mail address) from an unsubscribe link; refused when it is damaged."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        thread = DialogueThreadPage.objects.get(pk=data["thread"])
+        return DialogueThreadPage.objects.get(pk=data["thread"]), data["email"]
     except (signing.BadSignature, KeyError, TypeError, DialogueThreadPage.DoesNotExist) as error:
         raise ReplyRefused(
             _("Deze afmeldlink klopt niet. Kopieer de hele link uit de e-mail.")
         ) from error
-    Reply.objects.of_thread(thread).filter(user_email__iexact=data["email"], followup=True).update(
+
+
+def unsubscribe(*, token):
+    """Stop the e-mails about new replies in one thread for one address; returns the thread."""
+    thread, email = unsubscribe_target(token)
+    Reply.objects.of_thread(thread).filter(user_email__iexact=email, followup=True).update(
         followup=False
     )
     return thread

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hartvoordejeugd.errors import form_status
 from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
@@ -17,11 +17,13 @@ from .replies import (
     ReplyRefused,
     check_reply_rate,
     confirm_reply,
+    pending_reply,
     post_reply,
     report_reply,
     request_confirmation,
     toggle_like,
     unsubscribe,
+    unsubscribe_target,
 )
 
 HELPLINES_TEMPLATE = "dialogues/report_child_safety.html"
@@ -112,13 +114,23 @@ def after_posting(request, reply):
     return redirect(reply.get_content_object_url() + "#reacties")
 
 
+@require_http_methods(["GET", "POST"])
 def confirm(request, key):
-    """The link in the confirmation e-mail of a visitor's reply."""
+    """The link in the confirmation e-mail of a visitor's reply. GET only asks, because mail
+    scanners open links; the button (POST) places the reply."""
     try:
-        reply = confirm_reply(key=key)
+        if request.method == "POST":
+            return after_posting(request, confirm_reply(key=key))
+        pending, thread, existing = pending_reply(key)
     except ReplyRefused as refusal:
         return notice(request, title=_("Reactie niet geplaatst"), text=str(refusal), status=400)
-    return after_posting(request, reply)
+    if existing is not None:
+        return redirect(existing.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "dialogues/confirm_reply.html",
+        {"page_title": _("Bevestig je reactie"), "pending": pending, "thread": thread},
+    )
 
 
 @login_required
@@ -182,12 +194,23 @@ def report(request, reply_id):
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail programs POST without a CSRF token
+@require_http_methods(["GET", "POST"])
 def stop_following(request, token):
-    """The one-click unsubscribe link in every e-mail about new replies."""
+    """The unsubscribe link in every e-mail about new replies. GET asks, because mail scanners
+    open links; the button, or the mail program's one-click POST, unsubscribes."""
     try:
-        thread = unsubscribe(token=token)
+        if request.method == "POST":
+            thread = unsubscribe(token=token)
+        else:
+            thread = unsubscribe_target(token)[0]
     except ReplyRefused as refusal:
         return notice(request, title=_("Afmelden niet gelukt"), text=str(refusal), status=400)
+    if request.method == "GET":
+        return TemplateResponse(
+            request,
+            "dialogues/unsubscribe.html",
+            {"page_title": _("Afmelden voor e-mails"), "thread": thread},
+        )
     return notice(
         request,
         title=_("Je bent afgemeld"),

@@ -87,13 +87,30 @@ def test_no_mails_after_the_one_click_unsubscribe(
         post_reply(thread=thread, member=writer, text="Eerste.")
     link = unsubscribe_link(follow_up_mails(mailoutbox)[0])
 
-    response = client.get(link)
+    response = client.post(link)
     with committed():
         post_reply(thread=thread, member=writer, text="Tweede.")
 
     assert response.status_code == 200
     assert "Je bent afgemeld" in response.content.decode()
     assert len(follow_up_mails(mailoutbox)) == 1
+
+
+def test_opening_the_unsubscribe_link_only_asks(
+    client, thread, follower, writer, mailoutbox, committed
+):
+    """Mail scanners open links: the page asks, and the follower still gets the e-mails."""
+    with committed():
+        post_reply(thread=thread, member=writer, text="Eerste.")
+    link = unsubscribe_link(follow_up_mails(mailoutbox)[0])
+
+    response = client.get(link)
+    with committed():
+        post_reply(thread=thread, member=writer, text="Tweede.")
+
+    assert response.status_code == 200
+    assert "Ja, meld me af" in response.content.decode()
+    assert len(follow_up_mails(mailoutbox)) == 2
 
 
 def test_mail_programs_can_unsubscribe_with_a_post_without_csrf_token(
@@ -112,7 +129,8 @@ def test_mail_programs_can_unsubscribe_with_a_post_without_csrf_token(
 
 
 def test_a_damaged_unsubscribe_link_gets_a_dutch_message(client, db):
-    response = client.get(reverse("unsubscribe_replies", args=["kapot"]))
+    for send in (client.get, client.post):
+        response = send(reverse("unsubscribe_replies", args=["kapot"]))
 
-    assert response.status_code == 400
-    assert "Deze afmeldlink klopt niet" in response.content.decode()
+        assert response.status_code == 400
+        assert "Deze afmeldlink klopt niet" in response.content.decode()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from dialogues.models import BlockedWord, Reply
@@ -87,7 +88,12 @@ def test_a_visitors_reply_appears_only_after_the_confirmation_link(
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["sam@example.org"]
 
-    confirmed = client.get(path_of(confirmation_link(mailoutbox[0])))
+    link = path_of(confirmation_link(mailoutbox[0]))
+    asked = client.get(link)
+    assert asked.status_code == 200
+    assert "Als pleegouder herken ik dit." in asked.content.decode()
+    assert not Reply.objects.filter(comment="Als pleegouder herken ik dit.").exists()
+    confirmed = client.post(link)
 
     reply = Reply.objects.get(comment="Als pleegouder herken ik dit.")
     assert confirmed.status_code == 302
@@ -104,7 +110,7 @@ def test_a_new_visitors_confirmed_reply_waits_for_the_redactie(
             client, thread, comment="Hallo allemaal.", name="Noor", email="noor@example.org"
         )
 
-    client.get(path_of(confirmation_link(mailoutbox[0])))
+    client.post(path_of(confirmation_link(mailoutbox[0])))
 
     reply = Reply.objects.get(comment="Hallo allemaal.")
     assert reply.is_held
@@ -116,17 +122,38 @@ def test_confirming_twice_stores_the_reply_once(client, thread, mailoutbox, comm
         send_reply(client, thread, comment="Dubbel?", name="Noor", email="noor@example.org")
     link = path_of(confirmation_link(mailoutbox[0]))
 
-    client.get(link)
-    client.get(link)
+    client.post(link)
+    client.post(link)
+    opened_again = client.get(link)
 
     assert Reply.objects.filter(comment="Dubbel?").count() == 1
+    assert opened_again.status_code == 302
+    assert opened_again["Location"] == Reply.objects.get(comment="Dubbel?").get_absolute_url()
 
 
 def test_a_damaged_confirmation_link_gets_a_dutch_message(client, thread):
-    response = client.get(reverse("confirm_reply", args=["niet-echt.abc"]))
+    for send in (client.get, client.post):
+        response = send(reverse("confirm_reply", args=["niet-echt.abc"]))
 
-    assert response.status_code == 400
-    assert "Deze bevestigingslink klopt niet" in response.content.decode()
+        assert response.status_code == 400
+        assert "Deze bevestigingslink klopt niet" in response.content.decode()
+
+
+def test_opening_the_confirmation_link_places_nothing_and_needs_the_csrf_token(
+    client, thread, mailoutbox, committed
+):
+    """Mail scanners open links: only the button on the page places the reply."""
+    with committed():
+        send_reply(client, thread, comment="Nog niet.", name="Noor", email="noor@example.org")
+    link = path_of(confirmation_link(mailoutbox[0]))
+    scanner = Client(enforce_csrf_checks=True)
+
+    opened = [scanner.get(link).status_code for _ in range(3)]
+    forged = scanner.post(link)
+
+    assert opened == [200, 200, 200]
+    assert forged.status_code == 403
+    assert not Reply.objects.filter(comment="Nog niet.").exists()
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,11 @@ def test_a_visitor_replies_with_the_keyboard_and_the_redactie_approves_it(
     assert not Reply.objects.filter(comment=TEXT).exists()
 
     page.goto(confirmation_path(mailoutbox, "noor@example.org"))
+    assert not Reply.objects.filter(comment=TEXT).exists()
+    assert_no_violations(page)
+    tab_to(page, page.get_by_role("button", name="Plaats mijn reactie"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
     assert "De redactie bekijkt hem eerst" in page.locator(".messages").inner_text()
     assert TEXT not in page.locator("#reacties").inner_text()
