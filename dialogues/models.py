@@ -25,6 +25,8 @@ from .forms import ReplyForm
 class DialogueThreadPage(StoryPage):
     """A question or statement that members answer in threaded replies."""
 
+    contribution_noun = _("dialoog")
+
     explanation = RichTextField(_("toelichting"), features=RICH_TEXT_FEATURES, blank=True)
     is_closed = models.BooleanField(
         _("gesloten voor nieuwe reacties"),

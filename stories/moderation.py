@@ -82,16 +82,23 @@ def notify_contributor_of_approval(*, page):
         return
     # Published before: the member changed a live story and the change is now online.
     updated = page.live and page.first_published_at != page.last_published_at
+    noun = page.specific.contribution_noun
     if not page.live:
-        subject = _("Je verhaal is goedgekeurd")
+        subject = _("Je %(noun)s is goedgekeurd") % {"noun": noun}
     elif updated:
-        subject = _("Je aangepaste verhaal staat online")
+        subject = _("Je aangepaste %(noun)s staat online") % {"noun": noun}
     else:
-        subject = _("Je verhaal staat online")
+        subject = _("Je %(noun)s staat online") % {"noun": noun}
     mail_after_commit(
         subject=subject,
         template_name="stories/emails/story_approved.txt",
-        context={"member": member, "page": page, "updated": updated, "url": page.full_url},
+        context={
+            "member": member,
+            "page": page,
+            "noun": noun,
+            "updated": updated,
+            "url": page.full_url,
+        },
         recipients=[member],
     )
 
@@ -107,6 +114,7 @@ def notify_contributor_of_changes_requested(*, page, comment):
         context={
             "member": member,
             "page": page,
+            "noun": page.specific.contribution_noun,
             "comment": comment.strip(),
             "my_contributions_url": absolute_url(MY_CONTRIBUTIONS_PATH),
         },
@@ -122,7 +130,7 @@ def notify_redactie_of_submission(*, page):
         return
     editors = redactie_members()
     mail_after_commit(
-        subject=_("Nieuw verhaal ter beoordeling: %(title)s") % {"title": page.draft_title},
+        subject=_("Nieuwe bijdrage ter beoordeling: %(title)s") % {"title": page.draft_title},
         template_name="stories/emails/story_submitted.txt",
         context={
             "member": member,

@@ -362,16 +362,18 @@ def withdraw_story(*, page, member):
     if page.current_workflow_state:
         page.current_workflow_state.cancel(user=member)
     delete_story_completely(page)
-    transaction.on_commit(lambda: notify_withdrawn(member=member, title=title))
+    noun = page.contribution_noun
+    transaction.on_commit(lambda: notify_withdrawn(member=member, title=title, noun=noun))
     return title
 
 
-def notify_withdrawn(*, member, title):
+def notify_withdrawn(*, member, title, noun):
     """Tell the member their story is gone, so they know it is done."""
+    subject = _("Je %(noun)s is offline gehaald") % {"noun": noun}
     send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{_('Je verhaal is offline gehaald')}",
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         message=render_to_string(
-            "stories/emails/withdrawn.txt", {"member": member, "title": title}
+            "stories/emails/withdrawn.txt", {"member": member, "title": title, "noun": noun}
         ),
         from_email=None,
         recipient_list=[member.email],

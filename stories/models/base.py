@@ -43,6 +43,9 @@ class StoryPage(Page):
     page, the listings, search facets and benchmarks can query every type of story at once.
     """
 
+    # What a member calls it in e-mails about it: "je verhaal", "je dialoog".
+    contribution_noun = _("verhaal")
+
     intro = models.TextField(
         _("samenvatting"),
         max_length=600,

@@ -139,6 +139,23 @@ def test_an_editor_approving_the_dialogue_publishes_it_under_dialogen(logged_in)
     assert "Vertel het ons." in logged_in.get(page.url).content.decode()
 
 
+def test_the_member_is_mailed_about_their_dialogue_not_a_story(
+    logged_in, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    start(logged_in, question="Eerste vraag?")
+    start(logged_in, question="Tweede vraag?")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(DialogueThreadPage.objects.get(title="Eerste vraag?"), "reject", comment="Korter.")
+        act(DialogueThreadPage.objects.get(title="Tweede vraag?"), "approve")
+
+    [changes, approved] = [message for message in mailoutbox if message.to == [member.email]]
+    assert "je dialoog “Eerste vraag?”" in changes.body
+    assert "Pas je dialoog aan" in changes.body
+    assert approved.subject.endswith("Je dialoog staat online")
+    assert "je dialoog “Tweede vraag?” goedgekeurd" in approved.body
+    assert "verhaal" not in changes.body + approved.body
+
+
 def test_the_question_can_be_filled_in_from_the_link_on_the_search_page(logged_in):
     html = logged_in.get(START_URL, {"vraag": 'Pleegzorg <b>"na"</b> je 18e?'}).content.decode()
 

@@ -145,7 +145,7 @@ def test_approving_a_scheduled_story_tells_the_member_when_it_goes_online(
     assert not scheduled.live
     [message] = mailoutbox
     assert message.subject == SUBJECT_PREFIX + "Je verhaal is goedgekeurd"
-    assert f"komt online op {timezone.localtime(go_live_at).day} " in message.body
+    assert f"Vanaf {timezone.localtime(go_live_at).day} " in message.body
 
 
 def test_approving_a_change_to_a_live_story_tells_the_member_the_change_is_online(
@@ -229,7 +229,7 @@ def test_the_redactie_is_mailed_about_a_submission_with_its_member_type_and_find
     )
     message = mailoutbox[0]
     assert message.subject == (
-        SUBJECT_PREFIX + "Nieuw verhaal ter beoordeling: Hoe wij pleegouder werden"
+        SUBJECT_PREFIX + "Nieuwe bijdrage ter beoordeling: Hoe wij pleegouder werden"
     )
     assert f"http://testserver/admin/pages/{story.pk}/edit/" in message.body
     assert "Ingestuurd door: Marloes, moeder van twee" in message.body
