@@ -1,7 +1,10 @@
+import gettext
 import re
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
@@ -169,3 +172,33 @@ def test_password_reset_mails_a_working_link(client, contributor, mailoutbox):
     assert response.status_code == 302
     contributor.refresh_from_db()
     assert contributor.check_password("nieuw-wachtwoord-77")
+
+
+@pytest.mark.django_db
+def test_the_account_pages_say_inloggen_and_uitloggen_not_aanmelden(client, contributor):
+    """allauth's Dutch says "aanmelden", the site's word for signing up to a webinar."""
+    login_page = client.get(LOGIN_URL).content.decode()
+    signup_page = client.get(SIGNUP_URL).content.decode()
+    client.force_login(contributor)
+    logout_page = client.get("/account/logout/").content.decode()
+
+    login = BeautifulSoup(login_page, "html.parser")
+    assert login.h1.get_text(strip=True) == "Inloggen"
+    assert login.select_one("main form button[type=submit]").get_text(strip=True) == "Inloggen"
+    assert "Log dan in" in signup_page
+    assert "Weet je zeker dat je wilt uitloggen?" in logout_page
+    assert "Aanmelden" not in login_page + signup_page + logout_page
+    assert "afmelden" not in logout_page
+
+
+def test_the_compiled_catalog_holds_every_translation_of_the_po_file():
+    """hartvoordejeugd/locale: the committed .mo file was compiled from the current .po file."""
+    folder = Path(__file__).resolve().parents[2] / "hartvoordejeugd/locale/nl/LC_MESSAGES"
+    entries = re.findall(
+        r'^msgid "(.+)"\nmsgstr "(.*)"$', (folder / "django.po").read_text(), re.M
+    )
+    with (folder / "django.mo").open("rb") as compiled:
+        catalog = gettext.GNUTranslations(compiled)
+
+    assert entries
+    assert {msgid: catalog.gettext(msgid) for msgid, _ in entries} == dict(entries)

@@ -42,7 +42,7 @@ def test_a_member_logs_in_and_the_account_pages_have_no_violations(page, subtest
     page.goto("/account/login/")
     page.get_by_label("E-mail").fill("lid@example.org")
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/mijn-account/")
 
     for url in MEMBER_PAGES:

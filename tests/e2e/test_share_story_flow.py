@@ -55,7 +55,7 @@ def log_in_as_member(page, email):
     page.goto("/account/login/")
     page.get_by_label("E-mail").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/mijn-account/")
 
 
