@@ -27,6 +27,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.signals import (
     task_submitted,
     workflow_approved,
+    workflow_cancelled,
     workflow_rejected,
     workflow_submitted,
 )
@@ -181,6 +182,21 @@ def story_approved(sender, instance, **kwargs):
         notify_contributor_of_approval(page=page)
 
 
+def story_published_past_the_workflow(sender, instance, user=None, **kwargs):
+    """workflow_cancelled: an editor who publishes a submitted story straight from the editor
+    cancels its workflow (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH) instead of approving it. The
+    member is told all the same; a member who cancels, or an editor who cancels without
+    publishing, sends nothing."""
+    page = contributed_story(instance)
+    if page is None or user is None or user.pk == page.contributor_id:
+        return
+    revision = page.latest_revision
+    published = page.live and page.live_revision_id == page.latest_revision_id
+    scheduled = revision is not None and revision.approved_go_live_at is not None
+    if published or scheduled:
+        notify_contributor_of_approval(page=page)
+
+
 def story_needs_changes(sender, instance, **kwargs):
     """workflow_rejected: Wagtail's "request changes"; send the member the editor's comment."""
     if page := contributed_story(instance):
@@ -241,6 +257,11 @@ def connect_signals():
     )
     workflow_rejected.connect(
         story_needs_changes, sender=WorkflowState, dispatch_uid="stories_story_needs_changes"
+    )
+    workflow_cancelled.connect(
+        story_published_past_the_workflow,
+        sender=WorkflowState,
+        dispatch_uid="stories_story_published_past_the_workflow",
     )
     # Taking over Wagtail's dispatch_uid works whichever app is ready first: a receiver that
     # Wagtail already connected is replaced, and Wagtail's later connect under a uid that is

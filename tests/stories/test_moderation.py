@@ -131,6 +131,47 @@ def test_no_mail_leaves_before_the_approval_is_committed(
     assert len(callbacks) == 1
 
 
+def test_publishing_a_submitted_story_straight_from_the_editor_also_mails_the_member(
+    editor, member, story, mailoutbox, django_capture_on_commit_callbacks
+):
+    # "Publiceren" in the editor: Wagtail publishes the revision and cancels the workflow.
+    with django_capture_on_commit_callbacks(execute=True):
+        story.get_latest_revision().publish(user=editor)
+
+    story.refresh_from_db()
+    assert story.live
+    assert story.current_workflow_state is None
+    [message] = mailoutbox
+    assert message.to == [member.email]
+    assert message.subject == SUBJECT_PREFIX + "Je verhaal staat online"
+    assert story.full_url in message.body
+
+
+def test_a_scheduled_story_published_straight_from_the_editor_mails_when_it_goes_online(
+    editor, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    go_live_at = timezone.now() + datetime.timedelta(days=30)
+    scheduled = submitted_story(member, go_live_at=go_live_at)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        scheduled.get_latest_revision().publish(user=editor)
+
+    [message] = mailoutbox
+    assert message.subject == SUBJECT_PREFIX + "Je verhaal is goedgekeurd"
+    assert f"Vanaf {timezone.localtime(go_live_at).day} " in message.body
+
+
+def test_cancelling_the_workflow_without_publishing_mails_nobody(
+    editor, member, story, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        story.current_workflow_state.cancel(user=editor)
+
+    story.refresh_from_db()
+    assert not story.live
+    assert mailoutbox == []
+
+
 def test_approving_a_scheduled_story_tells_the_member_when_it_goes_online(
     client, editor, member, mailoutbox, django_capture_on_commit_callbacks
 ):
