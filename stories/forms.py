@@ -111,10 +111,13 @@ class ShareStoryForm(HoneypotForm):
     )
     hero_image = forms.FileField(
         label=_("Foto of afbeelding"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif"}
+        ),
         required=False,
         help_text=_(
-            "JPEG, PNG of WebP, minstens %(width)s pixels breed. Locatiegegevens halen we eruit."
+            "JPEG, PNG, WebP of HEIC (iPhone), minstens %(width)s pixels breed. "
+            "Locatiegegevens halen we eruit."
         )
         % {"width": hero_image_min_width()},
     )

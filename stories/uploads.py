@@ -21,9 +21,15 @@ from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from PIL import ExifTags, Image, ImageOps
+from pillow_heif import register_heif_opener
+
+# HEIC photos, as iPhones take them (pillow-heif comes with Wagtail's Willow[heif]).
+register_heif_opener()
 
 # Formats we re-encode without metadata; others (animated images) are stored as they are.
-REENCODE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+REENCODE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF"}
+# Formats we store as another: browsers other than Safari cannot show HEIC.
+STORED_AS = {"HEIF": "JPEG"}
 
 
 def strip_image_metadata(file):
@@ -35,7 +41,10 @@ def strip_image_metadata(file):
             file.seek(0)
             return file
         icc_profile = original.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(original)
+        # pillow-heif turns a HEIC photo upright as it decodes it; the others say so in EXIF.
+        upright = original if image_format == "HEIF" else ImageOps.exif_transpose(original)
+        if image_format in STORED_AS and upright.mode != "RGB":
+            upright = upright.convert("RGB")
         # A new image from the bare pixels carries none of the original's metadata.
         clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
         if upright.mode == "P":
@@ -43,11 +52,14 @@ def strip_image_metadata(file):
             if "transparency" in upright.info:
                 clean.info["transparency"] = upright.info["transparency"]
     options = {"icc_profile": icc_profile} if icc_profile else {}
+    name = getattr(file, "name", None) or "afbeelding"
+    if image_format in STORED_AS:
+        image_format = STORED_AS[image_format]
+        name = f"{os.path.splitext(name)[0]}.jpg"
     if image_format == "JPEG":
         options.update(quality=92, optimize=True)
     buffer = io.BytesIO()
     clean.save(buffer, format=image_format, **options)
-    name = getattr(file, "name", None) or "afbeelding"
     return InMemoryUploadedFile(
         buffer,
         "file",
@@ -82,9 +94,9 @@ class UploadKind:
 
 IMAGE = UploadKind(
     "image",
-    ("image/jpeg", "image/png", "image/webp", "image/gif"),
+    ("image/jpeg", "image/png", "image/webp", "image/gif", "image/heif"),
     _("afbeeldingen"),
-    _("Dit bestand is geen afbeelding (JPEG, PNG, WebP of GIF)."),
+    _("Dit bestand is geen afbeelding (JPEG, PNG, WebP, GIF of HEIC)."),
 )
 AUDIO = UploadKind(
     "audio",
@@ -220,7 +232,7 @@ MAX_EBML_INFO_SIZE = 64 * 1024
 # Boxes looked at on each level of an MP4 file, so a crafted file cannot keep us reading.
 MAX_BOXES = 16
 
-PILLOW_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+PILLOW_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF")
 CORRUPT_IMAGE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
 SIDEWAYS_ORIENTATIONS = {5, 6, 7, 8}
 
@@ -392,8 +404,10 @@ def _decoded_width(file):
     file.seek(0)
     with Image.open(file, formats=PILLOW_FORMATS) as image:
         image.load()
-        orientation = image.getexif().get(ExifTags.Base.Orientation)
         width, height = image.size
+        if image.format == "HEIF":  # decoded upright already
+            return width
+        orientation = image.getexif().get(ExifTags.Base.Orientation)
     return height if orientation in SIDEWAYS_ORIENTATIONS else width
 
 

@@ -5,6 +5,9 @@ import struct
 import zlib
 
 from PIL import Image
+from pillow_heif import register_heif_opener
+
+register_heif_opener()  # Image.save(..., "HEIF") for the HEIC photos iPhones take
 
 
 def image_bytes(image_format, size=(1600, 900), **options):

@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -147,6 +148,25 @@ def test_a_vlog_can_be_a_youtube_link_instead_of_a_file(logged_in, member, secti
     )
 
     assert_submitted_draft(VlogPage.objects.get(title="Op YouTube"), member)
+
+
+def test_a_heic_photo_from_an_iphone_is_shared_as_a_jpeg(logged_in, member, sections, media):
+    response = share(
+        logged_in,
+        "artikel",
+        title="Onze eerste vakantie",
+        intro="Met het hele pleeggezin naar zee.",
+        body="Het was spannend.",
+        hero_image=upload("IMG_0042.HEIC", image_bytes("HEIF")),
+        hero_image_alt="Drie kinderen aan zee",
+    )
+
+    assert response.status_code == 302
+    hero_image = ArticlePage.objects.get(title="Onze eerste vakantie").hero_image
+    assert hero_image.file.name.endswith(".jpg")
+    with hero_image.file.open("rb") as stored:
+        assert Image.open(stored).format == "JPEG"
+    assert (hero_image.width, hero_image.height) == (1600, 900)
 
 
 def test_a_link_to_research_with_a_pdf_becomes_an_article(logged_in, member, sections, media):

@@ -179,6 +179,7 @@ def test_detection_puts_the_file_back_where_it_was():
         ("foto.png", image_bytes("PNG"), IMAGE, "image/png"),
         ("foto.webp", image_bytes("WEBP"), IMAGE, "image/webp"),
         ("foto.gif", image_bytes("GIF"), IMAGE, "image/gif"),
+        ("IMG_0042.HEIC", image_bytes("HEIF"), IMAGE, "image/heif"),
         ("podcast.mp3", mp3_bytes(), AUDIO, "audio/mpeg"),
         ("vlog.mp4", mp4_bytes(), VIDEO, "video/mp4"),
         ("verslag.pdf", PDF, DOCUMENT, "application/pdf"),
@@ -241,7 +242,8 @@ def test_a_jpg_that_is_really_text_is_refused():
 
     assert code == "wrong_type"
     assert message == (
-        "Dit bestand is geen afbeelding (JPEG, PNG, WebP of GIF). Het lijkt een tekstbestand."
+        "Dit bestand is geen afbeelding (JPEG, PNG, WebP, GIF of HEIC). "
+        "Het lijkt een tekstbestand."
     )
 
 
@@ -249,7 +251,7 @@ def test_a_jpg_that_is_really_text_is_refused():
     ("content", "kind", "looks_like"),
     [
         (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", IMAGE, "SVG"),
-        (ftyp(b"heic", b"mif1", b"heic"), IMAGE, "iPhone"),
+        (ftyp(b"avif", b"mif1", b"avif"), IMAGE, "AVIF"),
         (m4a_bytes(), VIDEO, "M4A-geluidsbestand"),
         (ftyp(b"qt  ", b"qt  "), VIDEO, "QuickTime"),
         (ebml_bytes(b"matroska"), VIDEO, "MKV"),
