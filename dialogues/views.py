@@ -124,8 +124,8 @@ def confirm(request, key):
         pending, thread, existing = pending_reply(key)
     except ReplyRefused as refusal:
         return notice(request, title=_("Reactie niet geplaatst"), text=str(refusal), status=400)
-    if existing is not None:
-        return redirect(existing.get_absolute_url())
+    if existing is not None:  # placed before: say where it is, as after the button
+        return after_posting(request, existing)
     return TemplateResponse(
         request,
         "dialogues/confirm_reply.html",

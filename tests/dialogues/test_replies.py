@@ -128,7 +128,7 @@ def test_confirming_twice_stores_the_reply_once(client, thread, mailoutbox, comm
 
     assert Reply.objects.filter(comment="Dubbel?").count() == 1
     assert opened_again.status_code == 302
-    assert opened_again["Location"] == Reply.objects.get(comment="Dubbel?").get_absolute_url()
+    assert opened_again["Location"] == thread.url + "#reacties"  # held: not on the page yet
 
 
 def test_a_damaged_confirmation_link_gets_a_dutch_message(client, thread):
