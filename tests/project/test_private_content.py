@@ -49,25 +49,25 @@ def test_a_page_for_logged_in_members_sends_visitors_to_the_login(client, home, 
     assert client.get(page.url).status_code == 200
 
 
-def test_the_file_of_an_unpublished_story_is_not_found_for_visitors_or_other_members(
-    client, draft_with_attachment
-):
-    _, document = draft_with_attachment
+def statuses(client, url, *viewers):
+    """The status `url` answers each viewer with: a user, or None for a visitor."""
+    answers = []
+    for viewer in viewers:
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        answers.append(client.get(url).status_code)
+    return answers
 
-    assert client.get(document.url).status_code == 404
-    client.force_login(verified(ContributorFactory()))
-    assert client.get(document.url).status_code == 404
 
-
-def test_the_file_of_an_unpublished_story_is_there_for_its_member_and_the_redactie(
+def test_the_file_of_an_unpublished_story_is_there_only_for_its_member_and_the_redactie(
     client, draft_with_attachment, member, editor
 ):
     _, document = draft_with_attachment
+    other_member = verified(ContributorFactory())
 
-    client.force_login(member)
-    assert client.get(document.url).status_code == 200
-    client.force_login(editor)
-    assert client.get(document.url).status_code == 200
+    assert statuses(client, document.url, None, other_member) == [404, 404]
+    assert statuses(client, document.url, member, editor) == [200, 200]
 
 
 def test_the_file_is_public_once_its_story_is_published(client, draft_with_attachment):
@@ -122,26 +122,15 @@ def draft_with_a_members_photo(home, member):
     return story, photo.get_rendition("fill-160x90")
 
 
-def test_a_members_photo_in_an_unpublished_story_is_not_found_for_others(
-    client, draft_with_a_members_photo
-):
-    _, rendition = draft_with_a_members_photo
-
-    assert rendition.url.startswith("/media/private_images/")
-    assert client.get(rendition.url).status_code == 404
-    client.force_login(verified(ContributorFactory()))
-    assert client.get(rendition.url).status_code == 404
-
-
 def test_a_members_photo_is_there_for_the_member_the_redactie_and_after_publishing_everyone(
     client, draft_with_a_members_photo, member, editor
 ):
     story, rendition = draft_with_a_members_photo
+    other_member = verified(ContributorFactory())
 
-    client.force_login(member)
-    assert client.get(rendition.url).status_code == 200
-    client.force_login(editor)
-    assert client.get(rendition.url).status_code == 200
+    assert rendition.url.startswith("/media/private_images/")
+    assert statuses(client, rendition.url, None, other_member) == [404, 404]
+    assert statuses(client, rendition.url, member, editor) == [200, 200]
 
     story.save_revision().publish()
     client.logout()
