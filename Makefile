@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run serve backup audit lock loadtest migrate demo test lint format pytest e2e clean
+.PHONY: help install run serve backup audit outdated lock loadtest migrate demo test lint format pytest e2e clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ backup: install ## Write the database and uploaded files to hartvoordejeugd-<dat
 
 audit: install ## Check the pinned dependencies (requirements.lock) for known vulnerabilities (needs pypi.org)
 	$(BIN)/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r requirements.lock
+
+outdated: install ## List pinned packages that have a newer release within their range (asks PyPI)
+	$(BIN)/python tools/outdated.py
 
 LOCK_VENV := .venv-lock
 
