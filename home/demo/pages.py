@@ -123,4 +123,81 @@ CONTENT_PAGES = [
             ),
         ],
     },
+    {
+        "slug": "toegankelijkheid",
+        "title": "Toegankelijkheid",
+        "intro": "Iedereen moet Hart voor de Jeugd kunnen gebruiken, ook met een beperking. Hier "
+        "lees je hoe ver we daarmee zijn, wat nog niet goed werkt en hoe je een probleem meldt.",
+        "sections": [
+            (
+                "Status: voldoet gedeeltelijk aan WCAG 2.1 niveau AA",
+                [
+                    "Hart voor de Jeugd wordt betaald en gehost door publieke organisaties. Daarom "
+                    "houden we ons aan de eisen voor websites van de overheid: de Europese norm EN "
+                    "301 549, met de richtlijnen WCAG 2.1 op niveau AA. Deze verklaring volgt het "
+                    "model van digitoegankelijk.nl.",
+                    "De website voldoet gedeeltelijk aan WCAG 2.1 niveau AA. Op de soorten pagina's "
+                    "die we automatisch controleren, vinden die controles geen fouten. Maar er zijn "
+                    "uitzonderingen die we kennen (die staan hieronder), en een volledig onderzoek "
+                    "door een onafhankelijke deskundige is nog niet gedaan. Zodra dat er is, lees "
+                    "je de uitkomst op deze pagina.",
+                ],
+            ),
+            (
+                "Zo controleren we het",
+                [
+                    "Bij elke wijziging aan de website draait een reeks automatische tests. Daarin "
+                    "controleert axe elke soort pagina in een echte browser op fouten tegen WCAG "
+                    "2.1 niveau AA, en kijkt de Nu HTML Checker van het W3C of de HTML van elke "
+                    "soort pagina klopt. Een wijziging met een fout gaat niet online.",
+                    "Ook testen we automatisch of je met alleen een toetsenbord door de website kunt "
+                    "gaan. Automatische tests vinden lang niet alles, bijvoorbeeld niet of de "
+                    "beschrijving bij een foto klopt. Daarom zijn jouw meldingen belangrijk.",
+                ],
+            ),
+            (
+                "Wat nog niet goed werkt",
+                [
+                    "Video's van YouTube en Vimeo: zolang je niet op afspelen klikt, laden we niets "
+                    "van die diensten. Na je klik speel je de video af in de speler van YouTube of "
+                    "Vimeo. Hoe toegankelijk die speler is, en of er ondertitels bij zijn, bepalen "
+                    "wij niet.",
+                    "Geluid en video van leden: leden uploaden zelf vlogs en podcasts. Niet bij elke "
+                    "opname staan ondertitels of een uitgeschreven tekst. De redactie vraagt erom en "
+                    "ziet in de beheeromgeving welke opnames die nog missen, maar een opname zonder "
+                    "ondertitels kan toch online staan.",
+                    "Foto's van leden: de beschrijving van een foto schrijft het lid zelf. Die is "
+                    "niet altijd volledig.",
+                    "Documenten: pdf-bestanden, zoals de dia's van een webinar, zijn niet altijd "
+                    "toegankelijk gemaakt. Vraag de redactie gerust om de inhoud als tekst.",
+                ],
+            ),
+            (
+                "Meld een probleem",
+                [
+                    "Werkt iets niet, of kun je iets niet lezen, bekijken of beluisteren? Mail de "
+                    "redactie via info@hartvoordejeugd.online. Schrijf erbij op welke pagina het "
+                    "was en wat er misging. Een schermafbeelding helpt, maar hoeft niet.",
+                    "Je krijgt binnen vijf werkdagen antwoord. Kunnen we het probleem niet meteen "
+                    "oplossen, dan sturen we je de informatie die je zocht op een andere manier, "
+                    "bijvoorbeeld als gewone tekst.",
+                ],
+            ),
+            (
+                "Niet tevreden met ons antwoord?",
+                [
+                    "Heb je binnen vijf werkdagen geen antwoord gekregen, of ben je niet tevreden "
+                    "met hoe we je melding hebben opgepakt? Dan kun je een klacht indienen bij de "
+                    "Nationale ombudsman, via nationaleombudsman.nl.",
+                ],
+            ),
+            (
+                "Over deze verklaring",
+                [
+                    "We werken deze verklaring bij als er iets verandert aan de website of aan wat "
+                    "we weten over de toegankelijkheid ervan, en minstens één keer per jaar.",
+                ],
+            ),
+        ],
+    },
 ]

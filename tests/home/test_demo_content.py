@@ -124,6 +124,56 @@ class LoadDemoTests(TestCase):
     def test_it_creates_content_pages_for_the_footer(self):
         self.assertTrue(ContentPage.objects.live().in_menu().exists())
 
+    def test_the_accessibility_statement_states_status_checks_exceptions_and_how_to_report(self):
+        statement = ContentPage.objects.live().get(slug="toegankelijkheid")
+        response = self.client.get(statement.url)
+        headings = [
+            block.value["text"] for block in statement.body if block.block_type == "heading"
+        ]
+
+        self.assertEqual(
+            headings,
+            [
+                "Status: voldoet gedeeltelijk aan WCAG 2.1 niveau AA",
+                "Zo controleren we het",
+                "Wat nog niet goed werkt",
+                "Meld een probleem",
+                "Niet tevreden met ons antwoord?",
+                "Over deze verklaring",
+            ],
+        )
+        for text in (
+            "WCAG 2.1 niveau AA",
+            "axe",
+            "Nu HTML Checker",
+            "YouTube",
+            "ondertitels",
+            "info@hartvoordejeugd.online",
+            "binnen vijf werkdagen",
+            "digitoegankelijk.nl",
+        ):
+            with self.subTest(text=text):
+                self.assertContains(response, text)
+
+    def test_the_footer_of_every_kind_of_page_links_the_accessibility_statement(self):
+        urls = [
+            "/",
+            "/verhalen/",
+            ArticlePage.objects.live().first().url,
+            DialogueThreadPage.objects.live().first().url,
+            "/over-ons/",
+            "/zoeken/?q=jeugd",
+            "/accounts/login/",
+            "/accounts/signup/",
+            "/bestaat-niet/",
+        ]
+        link = '<a href="/toegankelijkheid/">Toegankelijkheid</a>'
+        for url in urls:
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                footer = html.partition('<footer class="site-footer">')[2]
+                self.assertIn(link, footer)
+
     def test_it_creates_the_editor_account_in_the_redactie_group(self):
         editor = get_user_model().objects.get(username="redactie")
 
