@@ -23,6 +23,17 @@ $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 
 install: $(VENV)/.installed ## Create the virtualenv and install the project with its test tools
 
+# The test suite's HTML checker (vnu-jar, run with the machine's Java), pinned in
+# package-lock.json. Only the tests need it: `make run` stays Python-only.
+NODE_DEPS := node_modules/.installed
+
+$(NODE_DEPS): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+		echo "npm not found: the HTML checker test will be skipped (install Node.js and npm)"; \
+	fi
+
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input --verbosity 0
 
@@ -77,10 +88,10 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-pytest: install ## Run the test suite only (DATABASE_URL picks PostgreSQL, default SQLite)
+pytest: install $(NODE_DEPS) ## Run the test suite only (DATABASE_URL picks PostgreSQL, default SQLite)
 	$(BIN)/pytest -n 2 --create-db
 
 test: lint pytest ## The whole suite: lint, format check, migrations check and all tests
 
 clean: ## Remove the virtualenv, the local database and uploaded media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media/images media/original_images media/documents
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media/images media/original_images media/documents

@@ -1,0 +1,221 @@
+"""Every page type, listing and form state is valid HTML for the Nu HTML Checker (vnu).
+
+The checker is the npm package vnu-jar (package.json, installed by `make pytest`), run with the
+machine's Java in one invocation over all pages: starting the JVM is the slow part.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.test import Client, RequestFactory
+from django.views import defaults
+
+from dialogues.models import DialogueThreadPage
+from hartvoordejeugd import errors
+from hartvoordejeugd.accounts.models import User
+from home.models import ContentPage
+from stories.models import ArticlePage, PodcastPage, Region, Theme, VlogPage, WebinarPage
+from tests.utils import run_command
+
+# Marked so that pytest-django sets up the test database, which the module's fixture fills.
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+class HiddenInputs(HTMLParser):
+    """The hidden fields of a page's forms (CSRF token, one-time tokens), to post back."""
+
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
+            self.values[attributes["name"]] = attributes.get("value") or ""
+
+
+def refused(client, path, data, *, action=None):
+    """Open the form at `path`, then send it to `action` (default: the same path) with `data`
+    and the form's own hidden fields."""
+    parser = HiddenInputs()
+    parser.feed(client.get(path).content.decode())
+    return client.post(action or path, {**parser.values, **data})
+
+
+def error_pages():
+    """The error pages as their handlers render them for a visitor."""
+    request = RequestFactory().post("/account/signup/", {"email": "iemand@example.org"})
+    return {
+        "400": defaults.bad_request(request, Exception("kapot")),
+        "403": defaults.permission_denied(request, Exception("nee")),
+        "500": errors.server_error(request),
+        "503": errors.database_unavailable(request),
+    }
+
+
+def visitor_pages(client):
+    """Everything a visitor who is not logged in can open or be refused."""
+    stories = [
+        model.objects.live().order_by("path").first()
+        for model in (ArticlePage, VlogPage, PodcastPage, WebinarPage, DialogueThreadPage)
+    ]
+    webinar = WebinarPage.objects.live().filter(registration_open=True).order_by("start").last()
+    thread = stories[-1]
+    pages = {
+        path: client.get(path)
+        for path in [
+            "/",
+            "/verhalen/",
+            "/vlogs/",
+            "/podcasts/",
+            "/webinars/",
+            "/dialogen/",
+            *[story.url for story in stories],
+            *[page.url for page in ContentPage.objects.live()],
+            f"/thema/{Theme.objects.order_by('pk').first().slug}/",
+            f"/regio/{Region.objects.order_by('pk').first().slug}/",
+            "/zoeken/",
+            "/zoeken/?q=pleegzorg",
+            "/zoeken/?q=pleegzorg&sort=datum&page=1",
+            "/zoeken/?q=qwxzvbnm",
+            "/account/signup/",
+            "/account/login/",
+            "/account/password/reset/",
+            "/deze-pagina-bestaat-niet/",
+        ]
+    }
+    pages["signup refused"] = refused(
+        client, "/account/signup/", {"email": "geen-adres", "password1": "kort", "password2": "x"}
+    )
+    pages["login refused"] = refused(
+        client, "/account/login/", {"login": "niemand@example.org", "password": "fout"}
+    )
+    pages["password reset refused"] = refused(
+        client, "/account/password/reset/", {"email": "geen-adres"}
+    )
+    pages["webinar registration refused"] = refused(
+        client, webinar.url, {"name": "", "email": "geen-adres"}, action=f"{webinar.url}aanmelden/"
+    )
+    pages["reply refused"] = refused(
+        client, thread.url, {"comment": ""}, action=f"/dialogen/reageren/{thread.pk}/"
+    )
+    pages["csrf failure"] = Client(enforce_csrf_checks=True).post(
+        "/account/signup/", {"email": "iemand@example.org"}
+    )
+    return pages
+
+
+def member_pages(client):
+    """Everything a logged-in member can open or be refused."""
+    member = User.objects.get(username="marloes")
+    client.force_login(member)
+    pages = {
+        f"member {path}": client.get(path)
+        for path in [
+            "/",
+            "/mijn-account/",
+            "/mijn-bijdragen/",
+            "/deel-je-verhaal/",
+            "/deel-je-verhaal/artikel/",
+            "/deel-je-verhaal/vlog/",
+            "/deel-je-verhaal/podcast/",
+            "/deel-je-verhaal/link/",
+            "/start-een-dialoog/",
+            "/account/email/",
+            "/account/password/set/",
+            "/account/2fa/",
+        ]
+    }
+    pages["share refused"] = refused(client, "/deel-je-verhaal/artikel/", {"title": ""})
+    pages["start a dialogue refused"] = refused(client, "/start-een-dialoog/", {"question": ""})
+    shared = refused(
+        client,
+        "/deel-je-verhaal/artikel/",
+        {
+            "title": "Bel me gerust",
+            "intro": "Mijn nummer is 06-12345678.",
+            "body": "Ons adres is 1234 AB 12.",
+            "recognisable_people_agreed": "on",
+            "no_identifying_details": "on",
+            "house_rules_accepted": "on",
+        },
+    )
+    pages["privacy check"] = client.get(shared["Location"], follow=True)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def rendered_pages(django_db_setup, django_db_blocker):
+    """Every page type, listing and form state on the demo site, by name, rendered once for
+    the module's tests; the demo content is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        run_command("load_demo")
+        pages = {**visitor_pages(Client()), **error_pages(), **member_pages(Client())}
+        transaction.set_rollback(True)
+    for name, response in pages.items():
+        assert response.status_code < 500 or name in {"500", "503"}, name
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
+def checker_command():
+    java = shutil.which("java")
+    if not java:
+        pytest.skip(
+            "Java not found: install a Java runtime (apt-get install default-jre-headless)"
+        )
+    if not VNU_JAR.exists():
+        pytest.skip("vnu.jar not found: run `make pytest` or `npm ci` (package.json: vnu-jar)")
+    return [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always"]
+
+
+def test_every_page_type_and_form_state_is_valid_html(rendered_pages, tmp_path):
+    command = checker_command()
+    files = {}
+    for number, (name, html) in enumerate(rendered_pages.items()):
+        path = tmp_path / f"{number:03}-{re.sub(r'[^a-z0-9]+', '-', name.lower())}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.name] = name
+
+    result = subprocess.run(  # noqa: S603 (our own command line)
+        [*command, *(str(path) for path in sorted(tmp_path.glob("*.html")))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+
+    messages = json.loads(result.stdout)["messages"]
+    problems = [
+        f"{files.get(message.get('url', '').rpartition('/')[2])} "
+        f"line {message.get('lastLine')}: {message['message']} {message.get('extract', '')!r}"
+        for message in messages
+        if message["type"] in {"error", "non-document-error"}
+    ]
+    assert len(files) == len(rendered_pages)
+    assert problems == [], "\n".join(problems)
+
+
+def test_time_elements_give_times_to_the_second_without_a_fraction(rendered_pages):
+    datetimes = [
+        value
+        for html in rendered_pages.values()
+        for value in re.findall(r'<time[^>]* datetime="(\d{4}-[^"]*)"', html)
+    ]
+
+    assert datetimes
+    assert [value for value in datetimes if "." in value] == []
+
+
+def test_the_password_rules_on_the_sign_up_page_are_not_a_list_inside_a_span(rendered_pages):
+    html = rendered_pages["/account/signup/"]
+
+    assert 'id="id_password1_helptext"><ul>' in html
+    assert not re.search(r"<span[^>]*>\s*<ul", html)
