@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.utils.crypto import salted_hmac
 
+from hartvoordejeugd.cache import outage
+
 
 def client_ip(request):
     """The visitor's IP address, or None when it cannot be told."""
@@ -29,12 +31,23 @@ def hashed_ip(ip_address):
 
 
 def within_allowance(key, limit):
-    """Count one more action for `key` in the current hour; False once the limit is passed."""
+    """Count one more action for `key` in the current hour; False once the limit is passed.
+
+    A limit whose store is unreachable lets the action through: the site keeps serving while
+    Redis is away, and `outage` says so once in the log.
+    """
     cache_key = f"hvdj:allowance:{key}"
-    cache.add(cache_key, 0, timeout=3600)
     try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=3600)
-        count = 1
+        cache.add(cache_key, 0, timeout=3600)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.set(cache_key, 1, timeout=3600)
+            count = 1
+    except Exception as error:  # noqa: BLE001 - each cache backend raises its own errors
+        outage.unreachable(error)
+        return True
+    if count is None:  # a backend that swallows its errors (django-redis IGNORE_EXCEPTIONS)
+        outage.unreachable()
+        return True
     return count <= limit

@@ -252,11 +252,12 @@ if MEDIA_STORAGE == "s3":
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 if REDIS_URL:
-    # When Redis is away the site keeps serving, slower: cache errors count as misses, and
-    # sessions are also in the database (cached_db), which is read when the cache is not.
+    # When Redis is away the site keeps serving, slower: the cache acts as an empty one
+    # (hartvoordejeugd/cache.py, one warning in the log), and sessions are also in the
+    # database (cached_db), which is read when the cache is not.
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "hartvoordejeugd.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
@@ -265,7 +266,6 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
