@@ -1,6 +1,7 @@
 """Helpers for tests that are not fixtures."""
 
 import io
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.core.management import call_command
@@ -21,3 +22,24 @@ def link_path_in_mail(mailoutbox, *, to, pattern):
         if to in message.to and (match := pattern.search(message.body))
     ]
     return urlsplit(link).path
+
+
+class _HiddenInputs(HTMLParser):
+    """The hidden fields of a page's forms (CSRF token, one-time form tokens)."""
+
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
+            self.values[attributes["name"]] = attributes.get("value") or ""
+
+
+def post_form(client, path, data, *, action=None, **options):
+    """Open the form at `path` and send it, as a browser would, to `action` (default: `path`)
+    with `data` and the form's own hidden fields."""
+    hidden = _HiddenInputs()
+    hidden.feed(client.get(path).content.decode())
+    return client.post(action or path, {**hidden.values, **data}, **options)

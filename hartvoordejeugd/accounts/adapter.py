@@ -12,3 +12,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get(name=CONTRIBUTORS_GROUP))
         return user
+
+
+def user_display(user):
+    """How allauth names a member in its messages and pages (ACCOUNT_USER_DISPLAY): the
+    display name, never the username made from the e-mail address."""
+    return str(user.public_name)

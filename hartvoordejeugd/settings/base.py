@@ -202,6 +202,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/h/key",
 }
 ACCOUNT_ADAPTER = "hartvoordejeugd.accounts.adapter.AccountAdapter"
+# Members are named by their display name ("Je bent nu ingelogd als ..."), never by the
+# username allauth makes from the e-mail address.
+ACCOUNT_USER_DISPLAY = "hartvoordejeugd.accounts.adapter.user_display"
 # Two-factor authentication (allauth.mfa): an authenticator app, with recovery codes. The admin
 # has no login of its own: /admin/login/ sends people to the site's login, with its limits.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -1,4 +1,5 @@
 import gettext
+import json
 import re
 from pathlib import Path
 
@@ -199,6 +200,9 @@ def test_the_compiled_catalog_holds_every_translation_of_the_po_file():
     )
     with (folder / "django.mo").open("rb") as compiled:
         catalog = gettext.GNUTranslations(compiled)
+
+    # PO strings escape quotes, backslashes and newlines as JSON strings do.
+    entries = [(json.loads(f'"{msgid}"'), json.loads(f'"{msgstr}"')) for msgid, msgstr in entries]
 
     assert entries
     assert {msgid: catalog.gettext(msgid) for msgid, _ in entries} == dict(entries)

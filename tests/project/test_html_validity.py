@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,33 +20,12 @@ from hartvoordejeugd import errors
 from hartvoordejeugd.accounts.models import User
 from home.models import ContentPage
 from stories.models import ArticlePage, PodcastPage, Region, Theme, VlogPage, WebinarPage
-from tests.utils import run_command
+from tests.utils import post_form, run_command
 
 # Marked so that pytest-django sets up the test database, which the module's fixture fills.
 pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
-
-
-class HiddenInputs(HTMLParser):
-    """The hidden fields of a page's forms (CSRF token, one-time tokens), to post back."""
-
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "input" and attributes.get("type") == "hidden" and attributes.get("name"):
-            self.values[attributes["name"]] = attributes.get("value") or ""
-
-
-def refused(client, path, data, *, action=None):
-    """Open the form at `path`, then send it to `action` (default: the same path) with `data`
-    and the form's own hidden fields."""
-    parser = HiddenInputs()
-    parser.feed(client.get(path).content.decode())
-    return client.post(action or path, {**parser.values, **data})
 
 
 def error_pages():
@@ -92,19 +70,19 @@ def visitor_pages(client):
             "/deze-pagina-bestaat-niet/",
         ]
     }
-    pages["signup refused"] = refused(
+    pages["signup refused"] = post_form(
         client, "/account/signup/", {"email": "geen-adres", "password1": "kort", "password2": "x"}
     )
-    pages["login refused"] = refused(
+    pages["login refused"] = post_form(
         client, "/account/login/", {"login": "niemand@example.org", "password": "fout"}
     )
-    pages["password reset refused"] = refused(
+    pages["password reset refused"] = post_form(
         client, "/account/password/reset/", {"email": "geen-adres"}
     )
-    pages["webinar registration refused"] = refused(
+    pages["webinar registration refused"] = post_form(
         client, webinar.url, {"name": "", "email": "geen-adres"}, action=f"{webinar.url}aanmelden/"
     )
-    pages["reply refused"] = refused(
+    pages["reply refused"] = post_form(
         client, thread.url, {"comment": ""}, action=f"/dialogen/reageren/{thread.pk}/"
     )
     pages["csrf failure"] = Client(enforce_csrf_checks=True).post(
@@ -134,9 +112,9 @@ def member_pages(client):
             "/account/2fa/",
         ]
     }
-    pages["share refused"] = refused(client, "/deel-je-verhaal/artikel/", {"title": ""})
-    pages["start a dialogue refused"] = refused(client, "/start-een-dialoog/", {"question": ""})
-    shared = refused(
+    pages["share refused"] = post_form(client, "/deel-je-verhaal/artikel/", {"title": ""})
+    pages["start a dialogue refused"] = post_form(client, "/start-een-dialoog/", {"question": ""})
+    shared = post_form(
         client,
         "/deel-je-verhaal/artikel/",
         {
