@@ -1,0 +1,117 @@
+"""The tantivy index on disk: its schema, opening it once per process, and its writer.
+
+Owns the field list (`TEXT_FIELDS`, `FAST_FIELDS`), the directory (the backend's PATH option,
+else the setting `HVDJ_SEARCH_INDEX_DIR`, else BASE_DIR / "search-index"), and the rule that one
+process at a time writes: `writer()` takes tantivy's lock for one batch and `IndexBusy` says
+another process holds it. An index built with another schema version is wiped and recreated
+(the database is the source of truth; `update_index` fills it again).
+"""
+
+import contextlib
+import shutil
+import threading
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+from .analysis import ANALYZER, WORDS_ANALYZER, analyzer, words_analyzer
+
+# Raise when the fields or the analysis change: an older index is then rebuilt, not misread.
+SCHEMA_VERSION = "1"
+VERSION_FILE = "hvdj-schema-version"
+
+# Full-text fields, each through the Dutch analyzer, with the BM25 boost of a match in it.
+TEXT_FIELDS = {
+    "title": 5.0,
+    "summary": 2.0,
+    "body": 1.0,
+    "transcript": 1.0,
+    "replies": 0.7,
+    "taxonomy": 1.5,
+}
+# Integer fast fields (indexed for filters, fast for facets and sorting). The taxonomy ones hold
+# one value per term (the term's pk); `type` is the page's content type pk; `date` the first
+# publication as a Unix timestamp; `live` and `public` are 1 or 0.
+# The words of title, summary, body and taxonomy as written, for typo suggestions.
+WORDS_FIELD = "words"
+FACET_FIELDS = ("type", "themes", "change_tasks", "regions", "audiences")
+FAST_FIELDS = ("id", *FACET_FIELDS, "date", "live", "public")
+WRITER_HEAP = 64_000_000
+
+
+class IndexBusy(Exception):
+    """Another process (or thread) holds the writer lock of the index."""
+
+
+def build_schema():
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name=ANALYZER)
+    builder.add_text_field(WORDS_FIELD, tokenizer_name=WORDS_ANALYZER, index_option="freq")
+    for name in FAST_FIELDS[1:]:
+        builder.add_integer_field(name, indexed=True, fast=True)
+    return builder.build()
+
+
+def default_path():
+    return Path(
+        getattr(settings, "HVDJ_SEARCH_INDEX_DIR", None)
+        or Path(settings.BASE_DIR) / "search-index"
+    )
+
+
+_open = {}
+_open_lock = threading.Lock()
+
+
+def open_index(path):
+    """The index in directory `path`, created when missing, opened once per process."""
+    path = str(Path(path).resolve())
+    with _open_lock:
+        if path not in _open:
+            _open[path] = _create_or_open(Path(path))
+        return _open[path]
+
+
+def forget(path):
+    """Close this process's handle on the index at `path` (after its directory was wiped)."""
+    with _open_lock:
+        _open.pop(str(Path(path).resolve()), None)
+
+
+def _create_or_open(path):
+    version = path / VERSION_FILE
+    if path.exists() and (not version.exists() or version.read_text().strip() != SCHEMA_VERSION):
+        shutil.rmtree(path)
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    index.register_tokenizer(ANALYZER, analyzer())
+    index.register_tokenizer(WORDS_ANALYZER, words_analyzer())
+    version.write_text(SCHEMA_VERSION)
+    return index
+
+
+@contextlib.contextmanager
+def writer(index):
+    """The index's writer for one batch, committed on success and released at the end.
+
+    Raises IndexBusy when another writer holds the lock (see the package docstring for how
+    step 2 makes sure such an update is not lost)."""
+    try:
+        handle = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+    except ValueError as error:
+        if "LockBusy" in str(error):
+            raise IndexBusy(str(error)) from error
+        raise
+    try:
+        yield handle
+        handle.commit()
+    except BaseException:
+        handle.rollback()
+        raise
+    finally:
+        # Consumes the writer: waits for its merges and lets go of the lock.
+        handle.wait_merging_threads()
+    index.reload()

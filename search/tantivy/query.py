@@ -1,0 +1,300 @@
+"""Searching the index: the query semantics of the public search, facets and suggestions.
+
+Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
+
+- Words are read through the Dutch analysis (analysis.py). A query of only stop words finds
+  nothing and says so (`only_stop_words`).
+- Synonyms (the redactie's SynonymGroup snippet) apply after stemming, both ways: a run of query
+  terms equal to the stems of one term of a group matches any term of the group; a term of more
+  than one word is a phrase.
+- All words first (each "clause" — a word or a synonym run — must match). When that finds fewer
+  than a page (`limit`), the pages matching most clauses, ranked by how many, then by BM25
+  (`partial_match`); the pages with all words are still first among them.
+- BM25 over the text fields with the boosts of index.TEXT_FIELDS; a title match also gets a
+  constant bonus as large as the most any other field can score for that clause, so it outranks
+  a match outside the title whatever the title's length.
+- Filters on the fast fields; facet counts for every value, exact (tantivy's terms aggregation
+  sized past the number of values), each counted under the query and the other filters.
+- Only live, public pages unless `public_only=False`.
+"""
+
+import functools
+import math
+from dataclasses import dataclass, field
+
+import tantivy
+from tantivy import Occur, Query
+
+from .analysis import has_words, positioned_terms, words
+from .index import FACET_FIELDS, TEXT_FIELDS, WORDS_FIELD
+
+PAGE_SIZE = 12
+RELEVANCE, NEWEST = "relevance", "date"
+# BM25's k1 in tantivy: a term scores at most idf × (k1 + 1) in one field.
+BM25_MAX_TF = 1.2 + 1
+# Larger than the number of distinct values of any facet, so every value is counted exactly.
+FACET_SIZE = 65_000
+
+
+@dataclass
+class Hits:
+    """One page of matching page ids, best first, and what the page should say about them."""
+
+    ids: list = field(default_factory=list)
+    total: int = 0
+    partial_match: bool = False
+    only_stop_words: bool = False
+    # {facet field: {value (a pk): number of matches}}, for the facets asked for.
+    facets: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=4096)
+def term_runs(text):
+    """The stems of a (synonym) term with their relative positions, as a tuple."""
+    terms = positioned_terms(text)
+    if not terms:
+        return ()
+    first = terms[0][0]
+    return tuple((position - first, term) for position, term in terms)
+
+
+def clauses(query, groups=()):
+    """The query as a list of clauses; each clause is a list of alternatives and each
+    alternative a tuple of (relative position, stem): one stem, or a phrase."""
+    terms = positioned_terms(query)
+    stems = [term for _position, term in terms]
+    alternatives_of = []
+    for group in groups:
+        runs = [run for run in (term_runs(term) for term in group) if run]
+        for run in runs:
+            alternatives_of.append((tuple(stem for _p, stem in run), runs))
+    alternatives_of.sort(key=lambda item: -len(item[0]))
+    found, position = [], 0
+    while position < len(stems):
+        for run, runs in alternatives_of:
+            if tuple(stems[position : position + len(run)]) == run:
+                found.append(list(dict.fromkeys(runs)))
+                position += len(run)
+                break
+        else:
+            found.append([((0, stems[position]),)])
+            position += 1
+    return found
+
+
+def alternative_query(schema, field_name, alternative):
+    if len(alternative) == 1:
+        return Query.term_query(schema, field_name, alternative[0][1])
+    return Query.phrase_query(schema, field_name, list(alternative))
+
+
+def max_idf(searcher):
+    """The largest idf a term can have in this index (a term in one document)."""
+    total = max(searcher.num_docs, 1)
+    return math.log(1 + (total - 1 + 0.5) / 1.5)
+
+
+def clause_query(schema, clause, idf):
+    """A clause scored over every text field with its boost, plus the title bonus."""
+    parts = []
+    for field_name, boost in TEXT_FIELDS.items():
+        for alternative in clause:
+            query = alternative_query(schema, field_name, alternative)
+            parts.append((Occur.Should, Query.boost_query(query, boost)))
+    title = Query.boolean_query(
+        [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause]
+    )
+    parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, idf))))
+    return Query.boolean_query(parts)
+
+
+def title_bonus(clause, idf):
+    """At least what every field but the title can add for this clause."""
+    terms = sum(len(alternative) for alternative in clause)
+    others = sum(boost for name, boost in TEXT_FIELDS.items() if name != "title")
+    return terms * others * BM25_MAX_TF * idf
+
+
+def clause_ceiling(clause, idf):
+    """More than this clause can score in any document."""
+    terms = sum(len(alternative) for alternative in clause)
+    everything = sum(TEXT_FIELDS.values())
+    return title_bonus(clause, idf) + terms * everything * BM25_MAX_TF * idf + 1
+
+
+def filter_queries(schema, filters, *, public_only, without=None):
+    """(Must, query) parts for the chosen values of each fast field but `without`."""
+    parts = []
+    if public_only:
+        parts.append(Query.term_query(schema, "live", 1))
+        parts.append(Query.term_query(schema, "public", 1))
+    for name, values in (filters or {}).items():
+        if name == without or not values:
+            continue
+        if name not in FACET_FIELDS:
+            raise ValueError(f"Not a facet field: {name}")
+        parts.append(Query.term_set_query(schema, name, [int(value) for value in values]))
+    return [(Occur.Must, Query.const_score_query(part, 0.0)) for part in parts]
+
+
+def text_query(schema, found, idf, *, all_words):
+    """All clauses (all_words) or any of them, ranked by how many matched, then by BM25."""
+    if all_words:
+        return Query.boolean_query([(Occur.Must, clause_query(schema, c, idf)) for c in found])
+    ceiling = sum(clause_ceiling(clause, idf) for clause in found)
+    parts = []
+    for clause in found:
+        scored = clause_query(schema, clause, idf)
+        parts.append(
+            (
+                Occur.Should,
+                Query.boolean_query(
+                    [
+                        (Occur.Must, scored),
+                        (Occur.Should, Query.const_score_query(scored, ceiling)),
+                    ]
+                ),
+            )
+        )
+    return Query.boolean_query(parts, minimum_number_should_match=1)
+
+
+def combined(text, filter_parts):
+    matching = Query.all_query() if text is None else text
+    return Query.boolean_query([(Occur.Must, matching), *filter_parts])
+
+
+def search(
+    index,
+    query,
+    *,
+    filters=None,
+    sort=RELEVANCE,
+    offset=0,
+    limit=PAGE_SIZE,
+    facets=(),
+    synonyms=(),
+    public_only=True,
+):
+    """Search the index for `query` (the visitor's words; "" lists everything newest first).
+
+    `filters`: {facet field: [values]} (pks; `type` is a content type pk). `facets`: the facet
+    fields to count. `synonyms`: groups of equivalent terms (lists of strings)."""
+    schema = index.schema
+    searcher = index.searcher()
+    hits = Hits()
+    found = clauses(query, synonyms) if query else []
+    if query and not found:
+        hits.only_stop_words = has_words(query)
+        return hits
+    idf = max_idf(searcher)
+    filter_parts = filter_queries(schema, filters, public_only=public_only)
+    text = text_query(schema, found, idf, all_words=True) if found else None
+    full = combined(text, filter_parts)
+    result = run(searcher, full, sort=sort if found else NEWEST, offset=offset, limit=limit)
+    if found and len(found) > 1 and result.count < limit:
+        text = text_query(schema, found, idf, all_words=False)
+        full = combined(text, filter_parts)
+        wider = run(searcher, full, sort=sort, offset=offset, limit=limit)
+        if wider.count > result.count:
+            result, hits.partial_match = wider, True
+    hits.total = result.count
+    addresses = [address for _score, address in result.hits]
+    hits.ids = [int(pk) for pk in searcher.fast_field_values("id", addresses)]
+    if facets:
+        hits.facets = facet_counts(searcher, schema, text, filters, facets, public_only)
+    return hits
+
+
+def run(searcher, query, *, sort, offset, limit):
+    if sort == NEWEST:
+        return searcher.search(
+            query, limit=limit, offset=offset, order_by_field="date", order=tantivy.Order.Desc
+        )
+    return searcher.search(query, limit=limit, offset=offset)
+
+
+def facet_counts(searcher, schema, text, filters, facets, public_only):
+    """{facet: {value: count}}: each facet under the text query and the other filters. Facets
+    without a chosen value share one query (and one aggregation pass)."""
+    chosen = {name for name, values in (filters or {}).items() if values}
+    counts = {}
+    groups = {None: [name for name in facets if name not in chosen]}
+    groups.update({name: [name] for name in facets if name in chosen})
+    for without, names in groups.items():
+        if not names:
+            continue
+        parts = filter_queries(schema, filters, public_only=public_only, without=without)
+        aggregations = {
+            name: {"terms": {"field": name, "size": FACET_SIZE, "segment_size": FACET_SIZE}}
+            for name in names
+        }
+        result = searcher.aggregate(combined(text, parts), aggregations)
+        for name in names:
+            buckets = result.get(name, {}).get("buckets", [])
+            counts[name] = {int(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+    return counts
+
+
+# --- Suggestions ------------------------------------------------------------------------------
+
+MAX_CANDIDATES = 20_000
+
+
+def suggest(index, query):
+    """The query with each word that the index does not hold replaced by the nearest word it
+    does hold (at most two edits, the most frequent of the nearest); None when nothing changes."""
+    searcher = index.searcher()
+    originals = query.split()
+    changed = False
+    corrected = []
+    for original in originals:
+        folded = words(original)
+        if len(folded) != 1 or len(folded[0]) < 4 or searcher.doc_freq(WORDS_FIELD, folded[0]):
+            corrected.append(original)
+            continue
+        best = nearest(searcher, folded[0])
+        if best is None:
+            corrected.append(original)
+            continue
+        corrected.append(best)
+        changed = True
+    return " ".join(corrected) if changed else None
+
+
+def nearest(searcher, word):
+    """The known word closest to `word` (two edits at most), sharing its first two letters."""
+    best = None
+    for prefix in (word[:3], word[:2]):
+        candidates = searcher.terms_with_prefix(WORDS_FIELD, prefix, limit=MAX_CANDIDATES)
+        for term, frequency in candidates:
+            if abs(len(term) - len(word)) > 2:
+                continue
+            distance = edit_distance(word, term, limit=2)
+            if distance <= 2 and (best is None or (distance, -frequency) < best[0]):
+                best = ((distance, -frequency), term)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def edit_distance(a, b, *, limit):
+    """Damerau-Levenshtein (optimal string alignment) distance, or limit + 1 when larger."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                previous2 is not None
+                and i > 1
+                and j > 1
+                and char_a == b[j - 2]
+                and a[i - 2] == char_b
+            ):
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
