@@ -331,6 +331,9 @@ else:
             "SEARCH_CONFIG": "dutch",
         }
     }
+# The embedded search index (search/tantivy/): derived from the database, rebuilt at any time
+# with `update_index`. Not yet a search backend of the site (issue 14, step 1).
+HVDJ_SEARCH_INDEX_DIR = Path(env_str("HVDJ_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")))
 
 # Security headers (hartvoordejeugd/security.py). The public site allows nothing but our own
 # files, and the privacy-friendly video players once a visitor asks for one; the Wagtail admin
