@@ -8,13 +8,18 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from dialogues.replies import approve_reply, post_reply
 from search.models import SynonymGroup
+from search.tantivy.backend import TantivySearchBackend
 from search.tantivy.documents import documents
 from search.tantivy.index import forget
 from stories.models import ArticlePage, StoryPage
+from tests.dialogues.conftest import verified
 from tests.factories import (
     ArticlePageFactory,
     AudienceFactory,
+    ContributorFactory,
+    DialogueThreadPageFactory,
     RegionFactory,
     ThemeFactory,
     VlogPageFactory,
@@ -233,3 +238,25 @@ def test_the_backend_answers_wagtail_searches_in_its_own_order(backend, commit):
     assert [page.pk for page in results] == [titled.pk, short.pk]
     assert results.count() == 2
     assert not results.partial_match
+
+
+def test_visible_replies_are_searchable_and_held_ones_are_not(backend, commit, editor):
+    member = verified(ContributorFactory())
+    with commit():
+        thread = DialogueThreadPageFactory(title="Hoe vind je een goede gastouder?")
+        post_reply(thread=thread, member=editor, text="Het keukentafelgesprek hielp ons enorm.")
+        held = post_reply(thread=thread, member=member, text="Over de zwemvereniging.")
+
+    assert found(backend, "keukentafelgesprekken") == [thread.pk]
+    assert found(backend, "zwemvereniging") == []
+
+    with commit():
+        approve_reply(reply=held, editor=editor)
+
+    assert found(backend, "zwemvereniging") == [thread.pk]
+
+
+def test_the_index_directory_defaults_to_the_setting(settings, tmp_path):
+    settings.HVDJ_SEARCH_INDEX_DIR = tmp_path / "elders"
+
+    assert TantivySearchBackend({}).path == tmp_path / "elders"
