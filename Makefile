@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's address in e-mails and printed links: load_demo gives it to the Site records.
+SITE_URL ?= http://$(HOST):$(PORT)
+LOCAL_SITE := SITE_URL=$(SITE_URL)
 
 .DEFAULT_GOAL := help
 
@@ -35,17 +38,18 @@ $(NODE_DEPS): package.json package-lock.json
 	fi
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input --verbosity 0
+	$(LOCAL_SITE) $(MANAGE) migrate --no-input --verbosity 0
 
 demo: migrate ## Load the demo content (idempotent)
-	$(MANAGE) load_demo
+	$(LOCAL_SITE) $(MANAGE) load_demo
 
-run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
+run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (or PORT=...)
 	@echo ""
 	@echo "  Hart voor de Jeugd: http://$(HOST):$(PORT)/"
 	@echo "  Admin (redactie):   http://$(HOST):$(PORT)/admin/  e-mail 'redactie@hartvoordejeugd.local', password '$${DEMO_EDITOR_PASSWORD:-hart-voor-de-jeugd}'"
+	@echo "  E-mails (the sign-up link too) are printed here, in this console."
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(LOCAL_SITE) $(MANAGE) runserver $(HOST):$(PORT)
 
 WORKERS ?= 4
 PRODUCTION := DJANGO_SETTINGS_MODULE=hartvoordejeugd.settings.production

@@ -24,7 +24,8 @@ from django_comments_xtd.models import LIKEDIT_FLAG, TmpXtdComment
 from wagtail.search.index import insert_or_update_object
 
 from hartvoordejeugd.rate_limits import hashed_ip, within_allowance
-from stories.moderation import absolute_url, can_moderate, redactie_members
+from hartvoordejeugd.site_address import absolute_url, email_subject
+from stories.moderation import can_moderate, redactie_members
 
 from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport, ThreadActivity
 
@@ -332,7 +333,7 @@ def unsubscribe(*, token):
 def send_mail_to(addresses, *, subject, template_name, context, headers=None):
     """One plain-text message per address, sent once the transaction commits."""
     with translation.override(settings.LANGUAGE_CODE):
-        full_subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject)
+        full_subject = email_subject(subject)
         body = render_to_string(template_name, context).strip() + "\n"
     messages = [
         EmailMessage(full_subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers=headers)

@@ -12,6 +12,7 @@ class HartVoorDeJeugdConfig(AppConfig):
         from . import converters  # noqa: F401
 
         connect_page_cache_signals()
+        connect_site_address_signals()
 
 
 def connect_page_cache_signals():
@@ -31,6 +32,17 @@ def connect_page_cache_signals():
             signal.connect(
                 empty_page_cache, sender=model, dispatch_uid=f"page_cache_{label}_{id(signal)}"
             )
+
+
+def connect_site_address_signals():
+    """Django's sites record follows Wagtail's default Site (hartvoordejeugd.site_address)."""
+    from django.db.models.signals import post_save
+
+    from .site_address import keep_django_site_in_step
+
+    post_save.connect(
+        keep_django_site_in_step, sender="wagtailcore.Site", dispatch_uid="site_address"
+    )
 
 
 # Models, other than pages, whose changes show on public pages.

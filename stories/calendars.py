@@ -6,13 +6,13 @@ link is for registrants only: it goes into the file attached to their e-mail
 (`include_link=True`), never into the public files.
 """
 
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
+
+from hartvoordejeugd.site_address import absolute_url, configured_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Hart voor de Jeugd//Webinars//NL"
@@ -33,7 +33,9 @@ def build_webinar_calendar(*, name, webinars, request=None, include_link=False, 
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", AMSTERDAM.key)
     calendar.add_component(Timezone.from_tzinfo(AMSTERDAM))
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
+    # The UID stays the same on whatever address the file is fetched from (RFC 5545, 3.8.4.7).
+    site = configured_site()
+    host = site.hostname if site else "hartvoordejeugd"
     for webinar in webinars:
         calendar.add_component(
             _webinar_event(
@@ -52,7 +54,7 @@ def calendar_response(calendar, *, filename, attachment):
 
 
 def _webinar_event(webinar, *, host, request, include_link, method):
-    url = webinar.get_full_url(request)
+    url = absolute_url(webinar.get_url(request), request)
     link = webinar.online_link if include_link else ""
     event = Event()
     event.add("uid", f"webinar-{webinar.pk}@{host}")

@@ -32,6 +32,8 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from hartvoordejeugd.site_address import absolute_url, email_subject
+
 from .models import StoryPage
 
 REDACTIE = "Redactie"  # the group home/migrations/0004 creates
@@ -160,16 +162,12 @@ def reachable(member):
     return member is not None and member.is_active and bool(member.email)
 
 
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def mail_after_commit(*, subject, template_name, context, recipients):
     """Send one plain-text message to each recipient once the transaction commits."""
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        full_subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject)
+        full_subject = email_subject(subject)
         body = render_to_string(template_name, context).strip() + "\n"
     messages = [(full_subject, body, None, [recipient.email]) for recipient in recipients]
     # robust: a mail server that is down must not turn a committed approval into an error page.

@@ -20,6 +20,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.rich_text import expand_db_html
 
+from hartvoordejeugd import site_address
+
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -54,7 +56,7 @@ def absolute_url(page, request=None):
     that the feed is right whatever the Site record says; the Site's root URL without one."""
     if request is None:
         return page.get_full_url()
-    return request.build_absolute_uri(page.get_url(request))
+    return site_address.absolute_url(page.get_url(request), request)
 
 
 def build_podcast_feed(*, index, episodes, feed_url, request=None):

@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from hartvoordejeugd.site_address import absolute_url, email_subject
+
 from .calendars import AMSTERDAM, build_webinar_calendar
 from .models import RegistrationStatus, WebinarPage, WebinarRegistration
-from .moderation import absolute_url
 
 
 class RegistrationRefused(Exception):
@@ -273,7 +274,7 @@ def send_registration_mail(
     """One plain-text message to the registrant, sent once the transaction commits."""
     context = {**mail_context(registration), **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE), timezone.override(AMSTERDAM):
-        full_subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject)
+        full_subject = email_subject(subject)
         body = render_to_string(template_name, context).strip() + "\n"
     message = EmailMessage(full_subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
     if attach_event:

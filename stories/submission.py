@@ -19,6 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
+from hartvoordejeugd.site_address import email_subject
+
 from .forms import StoryKind
 from .models import (
     ArticleIndexPage,
@@ -371,7 +373,7 @@ def notify_withdrawn(*, member, title, noun):
     """Tell the member their story is gone, so they know it is done."""
     subject = _("Je %(noun)s is offline gehaald") % {"noun": noun}
     send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        subject=email_subject(subject),
         message=render_to_string(
             "stories/emails/withdrawn.txt", {"member": member, "title": title, "noun": noun}
         ),

@@ -13,7 +13,8 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"  # the test client's host: the Site records get it too
+WAGTAILADMIN_BASE_URL = SITE_URL
 HVDJ_ALLOW_DEMO_CONTENT = True
 # Tests run without collectstatic: look files up on request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True

@@ -21,6 +21,7 @@ from wagtail.utils.file import hash_filelike
 
 from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply
 from dialogues.replies import approve_reply, post_reply, report_reply
+from hartvoordejeugd.site_address import absolute_url, set_site_address
 from home.demo import media
 from home.demo.members import CONTRIBUTORS, MEMBERS
 from home.demo.pages import CONTENT_PAGES
@@ -121,7 +122,7 @@ class Command(BaseCommand):
         created = load_demo(editor_password=password, with_media=with_media)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new pages)."))
         self.stdout.write(
-            f"Log in to the admin at {settings.WAGTAILADMIN_BASE_URL}/admin/ "
+            f"Log in to the admin at {absolute_url('/admin/')} "
             f"with e-mail '{EDITOR_EMAIL}' and password '{password}'."
         )
 
@@ -135,6 +136,8 @@ def load_demo(*, editor_password, with_media=None):
     """
     if with_media is None:
         with_media = media.media_tools_available()
+    # `make run PORT=...` passes SITE_URL: e-mails and printed links then name that port.
+    set_site_address(url=settings.SITE_URL)
     editor = ensure_editor(password=editor_password)
     members = ensure_members()
     taxonomy = ensure_taxonomy()
