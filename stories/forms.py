@@ -1,11 +1,20 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import Audience, ChangeTask, Region, StoryConsent, Theme
 from .models.vlog import external_video_embed
 from .sanitise import clean_plain_text
-from .uploads import AUDIO, DOCUMENT, IMAGE, VIDEO, check_upload, hero_image_min_width
+from .uploads import (
+    AUDIO,
+    DOCUMENT,
+    IMAGE,
+    VIDEO,
+    check_upload,
+    hero_image_min_width,
+    upload_help_text,
+)
 
 MAX_TAGS = 10
 
@@ -115,11 +124,17 @@ class ShareStoryForm(HoneypotForm):
             attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif"}
         ),
         required=False,
-        help_text=_(
-            "JPEG, PNG, WebP of HEIC (iPhone), minstens %(width)s pixels breed. "
-            "Locatiegegevens halen we eruit."
-        )
-        % {"width": hero_image_min_width()},
+        help_text=format_lazy(
+            "{} {}",
+            upload_help_text(
+                IMAGE,
+                lambda: (
+                    _("JPEG, PNG, WebP of HEIC (iPhone), minstens %(width)s pixels breed.")
+                    % {"width": hero_image_min_width()}
+                ),
+            ),
+            _("Locatiegegevens halen we eruit."),
+        ),
     )
     hero_image_alt = forms.CharField(
         label=_("Wat is er op de afbeelding te zien?"),
@@ -298,7 +313,7 @@ class VlogForm(ShareStoryForm):
     video_file = forms.FileField(
         label=_("Videobestand"),
         required=False,
-        help_text=_("MP4 of WebM."),
+        help_text=upload_help_text(VIDEO, _("MP4 of WebM.")),
         widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/webm"}),
     )
     video_url = forms.URLField(
@@ -339,7 +354,7 @@ class PodcastForm(ShareStoryForm):
 
     audio_file = forms.FileField(
         label=_("Geluidsbestand"),
-        help_text=_("MP3, M4A of Ogg."),
+        help_text=upload_help_text(AUDIO, _("MP3, M4A of Ogg.")),
         widget=forms.ClearableFileInput(attrs={"accept": "audio/mpeg,audio/mp4,audio/ogg"}),
     )
     transcript = transcript_field()
@@ -362,6 +377,7 @@ class LinkForm(ShareStoryForm):
     attachment = forms.FileField(
         label=_("PDF (niet verplicht)"),
         required=False,
+        help_text=upload_help_text(DOCUMENT, _("Een PDF-document.")),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
 

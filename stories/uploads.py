@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from mutagen import MutagenError
@@ -301,6 +302,18 @@ def format_size(size, *, round_up=False):
     # Rounded up, a file just over the limit never shows as the limit itself.
     value = (math.ceil if round_up else round)(size / factor * scale) / scale
     return f"{number_format(value, 0 if value.is_integer() else decimals)} {unit}"
+
+
+def upload_help_text(kind, accepted):
+    """The help text of an upload field, shown before the upload: what it accepts (a text, or
+    a function that returns one), then the size limit the checks use (`kind.max_size`), both
+    read from the settings when the form is shown."""
+
+    def text():
+        limit = _("Hoogstens %(maximum)s.") % {"maximum": format_size(kind.max_size)}
+        return f"{accepted() if callable(accepted) else accepted} {limit}"
+
+    return lazy(text, str)()
 
 
 def _file_size(file):
