@@ -76,6 +76,30 @@ def test_a_database_outage_gives_a_dutch_503_quickly_and_the_site_recovers(
 
 @NEEDS_POSTGRESQL
 @OUTAGE
+def test_a_database_that_accepts_and_never_answers_gives_the_503_within_3_5_seconds(
+    proxied_database, live_server
+):
+    # Two addresses for the server, as "localhost" has (::1 and 127.0.0.1): psycopg gives
+    # each address its own connect_timeout unless the request's budget is shared.
+    connection.settings_dict["HOST"] = "127.0.0.1,127.0.0.1"
+    assert fetch(live_server.url)[0] == 200
+
+    proxied_database.silence()
+    attempts_before = proxied_database.accepted
+    started = time.monotonic()
+    status, _, text = fetch(live_server.url)
+    waited = time.monotonic() - started
+
+    assert status == 503
+    assert "Even niet beschikbaar" in text
+    assert waited < 3.5
+    assert proxied_database.accepted - attempts_before == 1
+    proxied_database.start()
+    assert fetch(live_server.url)[0] == 200
+
+
+@NEEDS_POSTGRESQL
+@OUTAGE
 def test_a_reply_sent_during_an_outage_is_shown_back_and_not_half_saved(proxied_database):
     thread = DialogueThreadPageFactory(title="Praten met school")
     member = verified(ContributorFactory())
