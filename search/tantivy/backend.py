@@ -136,7 +136,9 @@ class TantivyRebuilder:
         self.context = None
 
     def start(self):
-        self.context = index_module.writer(self.index.tantivy)
+        self.context = index_module.writer(
+            self.index.tantivy, heap_size=index_module.REBUILD_HEAP, threads=0
+        )
         self.index.rebuild_writer = self.context.__enter__()
         self.index.rebuild_writer.delete_all_documents()
         return self.index
@@ -205,7 +207,7 @@ class TantivySearchResults(BaseSearchResults):
         return list(found)
 
     def _do_count(self):
-        return self._hits(0, 0).total
+        return self._hits(0, 1).total
 
 
 class TantivySearchBackend(BaseSearchBackend):

@@ -37,7 +37,8 @@ TEXT_FIELDS = {
 WORDS_FIELD = "words"
 FACET_FIELDS = ("type", "themes", "change_tasks", "regions", "audiences")
 FAST_FIELDS = ("id", *FACET_FIELDS, "date", "live", "public")
-WRITER_HEAP = 64_000_000
+WRITER_HEAP = 32_000_000
+REBUILD_HEAP = 256_000_000
 
 
 class IndexBusy(Exception):
@@ -94,13 +95,14 @@ def _create_or_open(path):
 
 
 @contextlib.contextmanager
-def writer(index):
+def writer(index, *, heap_size=WRITER_HEAP, threads=1):
     """The index's writer for one batch, committed on success and released at the end.
+    A rebuild asks for more memory and threads (0: as many as tantivy sees fit).
 
     Raises IndexBusy when another writer holds the lock (see the package docstring for how
     step 2 makes sure such an update is not lost)."""
     try:
-        handle = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        handle = index.writer(heap_size=heap_size, num_threads=threads)
     except ValueError as error:
         if "LockBusy" in str(error):
             raise IndexBusy(str(error)) from error

@@ -235,8 +235,9 @@ def test_the_backend_answers_wagtail_searches_in_its_own_order(backend, commit):
 
     results = backend.search("gezin", StoryPage.objects.live())
 
+    assert backend.search("gezin", StoryPage.objects.live()).count() == 2
     assert [page.pk for page in results] == [titled.pk, short.pk]
-    assert results.count() == 2
+    assert [page.pk for page in results[1:]] == [short.pk]
     assert not results.partial_match
 
 
