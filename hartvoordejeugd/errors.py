@@ -3,6 +3,7 @@ CSRF failure page."""
 
 import sys
 
+from django import forms
 from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError
@@ -11,8 +12,13 @@ from django.template import loader
 
 # How long visitors and crawlers are asked to wait before trying again, in seconds.
 RETRY_AFTER = 30
-# Fields never echoed back on an error page.
-SECRET_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", "oldpassword"}
+# Whose forms' fields an error page may echo back: the site's own. Anything else in a POST
+# (another site can post any field to us) is never shown.
+FORM_MODULES = ("hartvoordejeugd.", "home.", "stories.", "dialogues.", "search.")
+# At most this many fields (more than the largest form has), each cut at its form's limit,
+# or at this length when the form sets none (links, names).
+MAX_KEPT_FIELDS = 15
+LONGEST_UNLIMITED_VALUE = 2_000
 
 
 def server_error(request):
@@ -23,20 +29,44 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+def known_text_fields():
+    """{name: (label, longest value)} of the fields people type text in on the site's own
+    forms; passwords and hidden fields left out."""
+    known = {}
+    classes = [forms.BaseForm]
+    while classes:
+        form_class = classes.pop()
+        classes.extend(form_class.__subclasses__())
+        if not form_class.__module__.startswith(FORM_MODULES):
+            continue
+        for name, field in getattr(form_class, "base_fields", {}).items():
+            typed = isinstance(field, forms.CharField) and not isinstance(
+                field.widget, forms.PasswordInput | forms.HiddenInput
+            )
+            if typed and name not in known:
+                known[name] = (field.label or name, field.max_length or LONGEST_UNLIMITED_VALUE)
+    return known
+
+
 def kept_fields(request):
     """What the visitor typed in the form they sent, to show on a page that could not take it:
-    (field name, value) pairs without passwords and the CSRF token."""
+    (label, value) pairs of the site's own text fields, at most MAX_KEPT_FIELDS, each value
+    cut at its field's limit."""
     if request.method != "POST":
         return []
     try:
-        return [
-            (name, value)
-            for name, value in request.POST.items()
-            if name not in SECRET_FIELDS and value.strip() and len(value) < 20_000
-        ]
+        posted = request.POST
     except (MultiPartParserError, SuspiciousOperation, OSError, ValueError):
         # A broken or oversized body must not break the error page.
         return []
+    known = known_text_fields()
+    kept = []
+    for name in posted:  # in the order of the form
+        value = posted[name]
+        if name in known and value.strip() and len(kept) < MAX_KEPT_FIELDS:
+            label, longest = known[name]
+            kept.append((label, value[:longest]))
+    return kept
 
 
 def database_unavailable(request):
