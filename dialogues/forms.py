@@ -2,12 +2,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hartvoordejeugd.once.tokens import OnceForm
 from stories.forms import HoneypotForm
 
 from .choices import ReportReason
 
 
-class ReplyForm(HoneypotForm):
+class ReplyForm(OnceForm, HoneypotForm):
     """A reply to a dialogue or to another reply; visitors also give a name and address."""
 
     required_css_class = "required"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.once.tokens import OnceForm, submitted_once
 from stories.forms import HoneypotForm
 from stories.models import Region, StoryPage, Theme
 from stories.sanitise import clean_plain_text
@@ -40,7 +41,7 @@ OTHER_MARKUP = re.compile(r"<(?!/?p>|br\s*/?>)", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
 
 
-class StartDialogueForm(HoneypotForm):
+class StartDialogueForm(OnceForm, HoneypotForm):
     """The question a member puts to everyone, with an optional explanation and its topics."""
 
     required_css_class = "required"
@@ -205,6 +206,7 @@ def initial_from(page):
 
 
 @verified_email_required
+@submitted_once
 def start_dialogue(request):
     """Start een dialoog; `?vraag=` fills in the question (the search page links here)."""
     if dialogue_index() is None:

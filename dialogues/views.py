@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.once.tokens import submitted_once
 from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
 
 from .forms import ReplyForm, ReportForm
@@ -51,6 +52,7 @@ def render_thread(request, thread, form):
 
 
 @require_POST
+@submitted_once
 def reply(request, page_id):
     """A reply to a dialogue or to a reply in it; a visitor first confirms it by e-mail."""
     thread = visible_thread(page_id)

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hartvoordejeugd import health
-from hartvoordejeugd.accounts.views import admin_login
+from hartvoordejeugd.accounts.views import admin_login, signup
 from stories import media
 
 handler500 = "hartvoordejeugd.errors.server_error"
@@ -24,6 +24,7 @@ urlpatterns = [
     # serves /media/images/ only).
     path("media/private_images/<path:path>", media.serve_private_rendition),
     path("documenten/", include(wagtaildocs_urls)),
+    path("account/signup/", signup, name="account_signup"),
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
     path("", include("search.urls")),

@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from hartvoordejeugd.once.tokens import OnceForm
+
 from .models import Audience, ChangeTask, Region, StoryConsent, Theme
 from .models.vlog import external_video_embed
 from .sanitise import clean_plain_text
@@ -79,7 +81,7 @@ class HoneypotForm(forms.Form):
         return ""
 
 
-class ShareStoryForm(HoneypotForm):
+class ShareStoryForm(OnceForm, HoneypotForm):
     """Sharing a story from the front end: the fields every kind has, consent included."""
 
     required_css_class = "required"

@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hartvoordejeugd.once.tokens import OnceForm
+
 from .forms import HoneypotForm
 from .sanitise import clean_plain_text
 
 
-class WebinarRegistrationForm(HoneypotForm):
+class WebinarRegistrationForm(OnceForm, HoneypotForm):
     """Registering for a webinar: a name and an address, the rest only if people want to."""
 
     required_css_class = "required"

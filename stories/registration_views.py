@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hartvoordejeugd.once.tokens import submitted_once
 from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
 
 from .models import RegistrationStatus, WebinarRegistration
@@ -48,6 +49,7 @@ def render_webinar(request, webinar, form, status):
     )
 
 
+@submitted_once
 def register_for_webinar(request, webinar):
     """POST: a seat or a place on the waiting list, then the thank-you page (PRG)."""
     if request.method != "POST":

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.once.tokens import submitted_once
 
 from .forms import FORMS, StoryKind
 from .models import StoryPage
@@ -41,6 +42,7 @@ def choose_kind(request):
 
 
 @verified_email_required
+@submitted_once
 def share_story(request, kind):
     """The form for one kind of story; a valid one becomes a draft page for the redactie."""
     form_class = FORMS.get(kind)

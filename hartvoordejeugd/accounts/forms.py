@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hartvoordejeugd.once.tokens import OnceForm
 from stories.forms import HoneypotForm
 from stories.models import Region
 
@@ -31,7 +32,7 @@ class ProfileFields(forms.Form):
         return name
 
 
-class SignupForm(HoneypotForm, ProfileFields):
+class SignupForm(OnceForm, HoneypotForm, ProfileFields):
     """The extra fields of the sign-up form; allauth adds e-mail and password."""
 
     accept_rules = forms.BooleanField(

@@ -1,5 +1,6 @@
 import json
 
+from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,9 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.once.tokens import submitted_once
 
 from .forms import DeleteAccountForm, ProfileForm
 from .services import delete_member, export_member_data, member_stories
+
+# allauth's sign-up, sent once per rendered form (Back and send again makes no second account
+# attempt and no second e-mail).
+signup = submitted_once(SignupView.as_view())
 
 
 @login_required

@@ -75,6 +75,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 INSTALLED_APPS = [
     "hartvoordejeugd",
     "hartvoordejeugd.accounts",
+    "hartvoordejeugd.once",
     "home",
     "stories",
     "dialogues",
