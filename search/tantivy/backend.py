@@ -33,6 +33,7 @@ from modelsearch.backends.base import (
 )
 from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 
+from search.engine import synonym_groups
 from stories.models import StoryPage
 
 from . import index as index_module
@@ -70,7 +71,7 @@ class TantivyIndex(BaseIndex):
         if not is_story_model(model):
             return
         if self.rebuild_writer is not None:
-            write(self.rebuild_writer, documents(items), replace=False)
+            write(self.rebuild_writer, documents(items))
             return
         refresh_after_commit(self.backend.path, [item.pk for item in items])
 
@@ -79,10 +80,8 @@ class TantivyIndex(BaseIndex):
             refresh_after_commit(self.backend.path, [item.pk])
 
 
-def write(writer, docs, *, replace):
+def write(writer, docs):
     for doc in docs:
-        if replace:
-            writer.delete_documents_by_term("id", int(doc.get_first("id")))
         writer.add_document(doc)
 
 
@@ -117,7 +116,7 @@ def flush(path):
         with index_module.writer(index_module.open_index(path)) as writer:
             for pk in pks:
                 writer.delete_documents_by_term("id", int(pk))
-            write(writer, docs, replace=False)
+            write(writer, docs)
     except index_module.IndexBusy:
         # Kept for this process's next write; step 2 makes sure another process takes them.
         pending().setdefault(path, set()).update(pks)
@@ -175,10 +174,25 @@ class TantivySearchQueryCompiler(BaseSearchQueryCompiler):
 
 
 class TantivySearchResults(BaseSearchResults):
-    """The hits of query.search as objects of the queryset, in the engine's order."""
+    """The hits of query.search as objects of the queryset, in the engine's order.
 
-    partial_match = False
-    only_stop_words = False
+    `count()` is the engine's count of every story the words find (drafts included); the
+    queryset's own filters apply to the hits when they are read from the database. The public
+    search uses `backend.search_stories` instead, which filters in the engine."""
+
+    _partial_match = _only_stop_words = False
+
+    @property
+    def partial_match(self):
+        """Whether the results are the "most words" fallback (see query.search)."""
+        self.results()
+        return self._partial_match
+
+    @property
+    def only_stop_words(self):
+        """Whether the query held only stop words (and so found nothing)."""
+        self.results()
+        return self._only_stop_words
 
     def _hits(self, offset, limit):
         compiler = self.query_compiler
@@ -189,7 +203,7 @@ class TantivySearchResults(BaseSearchResults):
             limit=limit,
             public_only=False,
         )
-        self.partial_match, self.only_stop_words = hits.partial_match, hits.only_stop_words
+        self._partial_match, self._only_stop_words = hits.partial_match, hits.only_stop_words
         return hits
 
     def _do_search(self):
@@ -234,8 +248,6 @@ class TantivySearchBackend(BaseSearchBackend):
     def search_stories(self, query, *, synonyms=None, **options):
         """query.search on this backend's index, with the redactie's synonyms by default."""
         if synonyms is None:
-            from search.engine import synonym_groups
-
             synonyms = synonym_groups()
         return query_module.search(self.index, query, synonyms=synonyms, **options)
 

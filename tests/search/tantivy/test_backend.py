@@ -239,6 +239,8 @@ def test_the_backend_answers_wagtail_searches_in_its_own_order(backend, commit):
     assert [page.pk for page in results] == [titled.pk, short.pk]
     assert [page.pk for page in results[1:]] == [short.pk]
     assert not results.partial_match
+    assert backend.search("gezin kwijtschelding", StoryPage.objects.live()).partial_match
+    assert backend.search("de het een", StoryPage.objects.live()).only_stop_words
 
 
 def test_visible_replies_are_searchable_and_held_ones_are_not(backend, commit, editor):
