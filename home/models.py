@@ -18,6 +18,7 @@ from stories.models import (
     VlogPage,
     WebinarPage,
     card_queryset,
+    with_play_time,
 )
 
 from .blocks import ContentStreamBlock
@@ -63,14 +64,14 @@ class HomePage(Page):
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             story.pk: story
-            for story in card_queryset(
-                StoryPage.objects.live().public().filter(pk__in=featured_ids)
+            for story in with_play_time(
+                card_queryset(StoryPage.objects.live().public().filter(pk__in=featured_ids))
             )
         }
         context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
         sections = {
             type(section): section
-            for section in self.get_children().live().specific().type(*NEWEST_SECTIONS)
+            for section in self.get_children().live().specific().type(*NEWEST_SECTIONS.values())
         }
         context["newest_by_type"] = [
             (model._meta.verbose_name_plural, sections.get(index_model), self.newest(model))

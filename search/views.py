@@ -91,6 +91,7 @@ def results_page(request, search, *, template, **context):
         facets=facets,
         sort_links=sort_links(request, search),
         no_words=bool(search.query) and not search.has_words,
+        chosen_count=sum(len(values) for values in search.chosen.values()),
         promotions=promotions_for(search.query) if results and results.number == 1 else [],
         feed_url=reverse("search_feed") + feed_query(request),
     )

@@ -349,7 +349,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        # blob: for the preview of a photo chosen in the share form (site.js): a local file.
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
         "media-src": ["'self'", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

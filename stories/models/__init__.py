@@ -1,5 +1,13 @@
 from .article import ArticleIndexPage, ArticlePage
-from .base import EvidenceLevel, StoryIndexPage, StoryPage, StoryTag, card_queryset, paginate
+from .base import (
+    EvidenceLevel,
+    StoryIndexPage,
+    StoryPage,
+    StoryTag,
+    card_queryset,
+    paginate,
+    with_play_time,
+)
 from .consent import StoryConsent
 from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage
@@ -33,4 +41,5 @@ __all__ = [
     "WebinarRegistration",
     "card_queryset",
     "paginate",
+    "with_play_time",
 ]

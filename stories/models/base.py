@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -221,6 +222,27 @@ def card_queryset(queryset):
         Prefetch("hero_image", queryset=images),
         Prefetch("themes", queryset=Theme.objects.order_by("name")),
     )
+
+
+def with_play_time(queryset):
+    """Give stories of every type the `duration` their vlog or podcast page holds, for cards.
+
+    A queryset of one type with its own `duration` (VlogPage, PodcastPage) has it already; on
+    a queryset of the shared base the value comes from the subtypes' tables in the same query.
+    """
+    model = queryset.model
+    if any(field.name == "duration" for field in model._meta.concrete_fields):
+        return queryset
+    durations = [
+        F(f"{relation.name}__duration")
+        for relation in model._meta.related_objects
+        if relation.one_to_one
+        and relation.parent_link
+        and any(field.name == "duration" for field in relation.related_model._meta.fields)
+    ]
+    if not durations:
+        return queryset
+    return queryset.annotate(duration=Coalesce(*durations) if len(durations) > 1 else durations[0])
 
 
 def paginate(request, items, per_page=None):

@@ -12,3 +12,19 @@ def evidence_ladder(current):
         {"number": number, "label": level.label, "is_current": level.value == current}
         for number, level in enumerate(EvidenceLevel, start=1)
     ]
+
+
+@register.filter
+def clock(duration):
+    """A play time as a media player shows it: "0:14", "12:34", "1:02:03"."""
+    if not duration:
+        return ""
+    minutes, seconds = divmod(round(duration.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+@register.filter
+def iso_duration(duration):
+    """A play time for a <time datetime>: "PT14S"."""
+    return f"PT{round(duration.total_seconds())}S" if duration else ""

@@ -1,7 +1,9 @@
 /*
  * Hart voor de Jeugd: small enhancements on top of pages that work without JavaScript.
  * - the main menu folds away behind a toggle button on small screens;
- * - an external video (YouTube, Vimeo) loads only after the visitor asks for it.
+ * - an external video (YouTube, Vimeo) loads only after the visitor asks for it;
+ * - the search filters (a closed disclosure on a phone) stand open as a sidebar on wide screens;
+ * - a photo chosen in a form shows as a preview under its field.
  */
 (function () {
   "use strict";
@@ -60,9 +62,54 @@
     });
   }
 
+  function setUpSearchFilters() {
+    var filters = document.querySelector("[data-search-filters]");
+    var wide = window.matchMedia("(min-width: 60em)");
+    if (!filters) {
+      return;
+    }
+    function follow() {
+      filters.open = wide.matches;
+    }
+    follow();
+    wide.addEventListener("change", follow);
+  }
+
+  // The preview is an object URL of the file itself: nothing is uploaded until the form is sent.
+  function setUpPhotoPreviews() {
+    var inputs = document.querySelectorAll('form input[type="file"][accept^="image/"]');
+    Array.prototype.forEach.call(inputs, function (input) {
+      var preview = document.createElement("div");
+      var image = document.createElement("img");
+      preview.className = "photo-preview";
+      preview.hidden = true;
+      image.alt = input.getAttribute("data-preview-alt") || "Voorbeeld van de gekozen foto";
+      preview.appendChild(image);
+      input.insertAdjacentElement("afterend", preview);
+
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        if (image.src) {
+          URL.revokeObjectURL(image.src);
+          image.removeAttribute("src");
+        }
+        preview.hidden = !file;
+        if (file) {
+          image.src = URL.createObjectURL(file);
+        }
+      });
+      // A format the browser cannot show (HEIC outside Safari) gets no broken image.
+      image.addEventListener("error", function () {
+        preview.hidden = true;
+      });
+    });
+  }
+
   function init() {
     setUpMenu();
     setUpVideoEmbeds();
+    setUpSearchFilters();
+    setUpPhotoPreviews();
   }
 
   if (document.readyState === "loading") {
