@@ -1,11 +1,16 @@
 """Security headers: a strict Content-Security-Policy for the site, a looser one for the admin,
-and a Permissions-Policy that switches off the browser features we never use."""
+and a Permissions-Policy that switches off the browser features we never use; and only the
+HTTP methods the site uses reach a view."""
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotAllowed
 
 ADMIN_PREFIX = "/admin/"
+# The methods our pages and forms use; Wagtail's admin also sends PUT, PATCH and DELETE.
+SITE_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+ADMIN_METHODS = (*SITE_METHODS, "PUT", "PATCH", "DELETE")
 
 # Browser features no page of ours uses; autoplay and fullscreen stay for the video players.
 PERMISSIONS_POLICY = ", ".join(
@@ -48,3 +53,22 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class HttpMethodMiddleware:
+    """Answers the methods no view of ours handles, before any view sees them: OPTIONS without
+    a body, naming the allowed methods; TRACE and every other method with 405. Views would
+    otherwise answer them as a GET, with the whole page or file."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        allowed = ADMIN_METHODS if request.path.startswith(ADMIN_PREFIX) else SITE_METHODS
+        if request.method == "OPTIONS":
+            response = HttpResponse()
+            response["Allow"] = ", ".join(allowed)
+            return response
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        return self.get_response(request)

@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "hartvoordejeugd.security.ContentSecurityPolicyMiddleware",
     # Outside the rest, so that error answers from below (400, 403) get the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below the headers, above everything that serves: pages, files and static files.
+    "hartvoordejeugd.security.HttpMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hartvoordejeugd.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
