@@ -182,3 +182,21 @@ def test_a_title_match_outranks_a_body_only_match_whatever_the_title_length(tmp_
             )
 
     assert search(index, "respijtzorg").ids == [1, 30]
+
+
+def test_every_facet_value_is_counted_not_only_the_ten_largest(tmp_path):
+    index = open_index(tmp_path)
+    with writer(index) as handle:
+        for pk in range(1, 41):
+            facets = {"themes": [1000 + pk, 999], "regions": [2000 + pk % 25]}
+            handle.add_document(
+                make_document(
+                    pk, {"title": f"Buurtgezin {pk}"}, facets, type=ARTIKEL, published=None
+                )
+            )
+
+    hits = search(index, "buurtgezin", facets=("themes", "regions"))
+
+    assert hits.facets["themes"] == {999: 40} | {1000 + pk: 1 for pk in range(1, 41)}
+    assert len(hits.facets["regions"]) == 25
+    assert sum(hits.facets["regions"].values()) == 40
