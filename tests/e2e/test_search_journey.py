@@ -26,7 +26,7 @@ def test_a_visitor_picks_a_suggestion_follows_a_theme_filters_and_opens_a_result
         "a[href^='/thema/']"
     ).first.click()
     page.wait_for_url(re.compile(r"/thema/[-a-z0-9]+/$"))
-    facets = page.get_by_role("complementary", name="Verfijnen")
+    facets = page.get_by_role("group", name="Verfijnen")
     first_type = facets.get_by_role("navigation", name="Soort").get_by_role("link").first
     label = first_type.inner_text().split("(")[0].strip()
     first_type.click()
