@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import Client, RequestFactory
 from django.views import defaults
 
-from dialogues.models import DialogueThreadPage
+from dialogues.models import DialogueThreadPage, Reply
 from hartvoordejeugd import errors
 from hartvoordejeugd.accounts.models import User
 from home.models import ContentPage
@@ -85,6 +85,19 @@ def visitor_pages(client):
     pages["reply refused"] = post_form(
         client, thread.url, {"comment": ""}, action=f"/dialogen/reageren/{thread.pk}/"
     )
+    pages["verification sent"] = post_form(
+        client,
+        "/account/signup/",
+        {
+            "email": "nieuw@example.org",
+            "display_name": "Nieuw",
+            "role": "ouder",
+            "accept_rules": "on",
+            "password1": "een-lang-wachtwoord-42",
+            "password2": "een-lang-wachtwoord-42",
+        },
+        follow=True,
+    )
     pages["csrf failure"] = Client(enforce_csrf_checks=True).post(
         "/account/signup/", {"email": "iemand@example.org"}
     )
@@ -127,6 +140,12 @@ def member_pages(client):
         },
     )
     pages["privacy check"] = client.get(shared["Location"], follow=True)
+    story = ArticlePage.objects.get(title="Bel me gerust")
+    pages["revise a story"] = client.get(f"/mijn-bijdragen/{story.pk}/aanpassen/", follow=True)
+    reply = Reply.objects.filter(is_public=True, is_removed=False).order_by("pk").first()
+    report = f"/dialogen/reactie/{reply.pk}/melden/"
+    pages["report a reply"] = client.get(report)
+    pages["report a reply refused"] = post_form(client, report, {"reason": ""})
     return pages
 
 
