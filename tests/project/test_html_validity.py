@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.views import defaults
@@ -25,6 +26,8 @@ from tests.utils import post_form, run_command
 # Marked so that pytest-django sets up the test database, which the module's fixture fills.
 pytestmark = pytest.mark.django_db
 
+# "u" and "uw" as words, and the "a.u.b." of formal Dutch: the site says "je".
+FORMAL = re.compile(r"\b(?:[Uu]w?|a\.u\.b)\b")
 VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
@@ -216,3 +219,15 @@ def test_the_password_rules_on_the_sign_up_page_are_not_a_list_inside_a_span(ren
 
     assert 'id="id_password1_helptext"><ul>' in html
     assert not re.search(r"<span[^>]*>\s*<ul", html)
+
+
+def test_no_page_says_u_or_uw(rendered_pages):
+    formal = {}
+    for name, html in rendered_pages.items():
+        soup = BeautifulSoup(html, "html.parser")
+        for hidden in soup(["script", "style", "template"]):
+            hidden.decompose()
+        if words := FORMAL.findall(soup.get_text(" ")):
+            formal[name] = words
+
+    assert formal == {}
