@@ -10,12 +10,14 @@ Notes on tantivy's Dutch:
 - The stop words are tantivy's built-in Dutch list (Snowball's, `Filter.stopword("dutch")`), so
   the index and the query share one list and we keep none of our own.
 - The stemmer is Snowball's current Dutch (Kraaij-Pohlmann): it conflates plurals, diminutives
-  and verb forms ("gezinnen" → "gezin", "opvoeding"/"opvoedend" → "opvoed") and strips the
-  prefix "ge-" ("gesprekken" → "sprek"). It leaves two plurals alone, which `normalise` turns
-  into their singular first: English loanwords on "-ches"/"-shes" ("gezinscoaches") and
-  trema plurals on "-ën" ("ideeën", "knieën", also typed "ideeen"). Irregular verbs ("kwam" /
-  "komen") are not conflated by any stemmer; the "most words" fallback and the synonyms cover
-  them.
+  and verb forms ("wachtlijsten" → "wachtlijst", "opvoeding"/"opvoedend" → "opvoed") and strips
+  the prefix "ge-" ("gesprekken" → "sprek", "gezinnen" → "zin"). So "gezin" and "zin" meet;
+  query.py ranks the word as typed (the unstemmed vocabulary field) above its other forms.
+- It leaves two plurals alone, which `normalise` makes singular first: English loanwords on
+  "-ches"/"-shes" ("gezinscoaches") and trema plurals on "-ën" ("ideeën", "knieën", also typed
+  "ideeen").
+- Irregular verbs ("kwam" / "komen") are not conflated by any stemmer; the "most words"
+  fallback and the synonyms cover them.
 """
 
 import functools
@@ -112,3 +114,10 @@ def positioned_terms(text):
 def has_words(text):
     """Whether `text` holds any word at all, stop words included."""
     return bool(analyzer_keeping_stop_words().analyze(normalise(text)))
+
+
+def positioned_words(text):
+    """[(position, word)] of `text` as written (lowercased, folded), stop words included; the
+    positions are those of `positioned_terms`."""
+    tokens = words_analyzer().pre_tokenize(normalise(text)).tokens
+    return [(token.position, token.text) for token in tokens]

@@ -10,7 +10,8 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 - All words first (each "clause" — a word or a synonym run — must match). When that finds fewer
   than a page (`limit`), the pages matching most clauses, ranked by how many, then by BM25
   (`partial_match`); the pages with all words are still first among them.
-- BM25 over the text fields with the boosts of index.TEXT_FIELDS; a title match also gets a
+- BM25 over the text fields with the boosts of index.TEXT_FIELDS, plus the word as typed in the
+  unstemmed vocabulary field (EXACT_BOOST); a title match also gets a
   constant bonus as large as the most any other field can score for that clause, so it outranks
   a match outside the title whatever the title's length.
 - Filters on the fast fields; facet counts for every value, exact (tantivy's terms aggregation
@@ -21,17 +22,20 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 import functools
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import tantivy
 from tantivy import Occur, Query
 
-from .analysis import has_words, positioned_terms, words
+from .analysis import has_words, positioned_terms, positioned_words, words
 from .index import FACET_FIELDS, TEXT_FIELDS, WORDS_FIELD
 
 PAGE_SIZE = 12
 RELEVANCE, NEWEST = "relevance", "date"
 # BM25's k1 in tantivy: a term scores at most idf × (k1 + 1) in one field.
 BM25_MAX_TF = 1.2 + 1
+# The word as typed (the vocabulary field) on top of its stem: exact forms rank a little higher.
+EXACT_BOOST = 1.0
 # Larger than the number of distinct values of any facet, so every value is counted exactly.
 FACET_SIZE = 65_000
 
@@ -58,11 +62,25 @@ def term_runs(text):
     return tuple((position - first, term) for position, term in terms)
 
 
+class Clause(NamedTuple):
+    """One word of the query, or a run of words that is a term of a synonym group.
+
+    `alternatives`: tuples of (relative position, stem), one stem or a phrase, any of which
+    matches. `exact`: the word as typed (lowercased, folded) for a plain word, else None."""
+
+    alternatives: tuple
+    exact: str | None = None
+
+    @property
+    def term_count(self):
+        return sum(len(alternative) for alternative in self.alternatives)
+
+
 def clauses(query, groups=()):
-    """The query as a list of clauses; each clause is a list of alternatives and each
-    alternative a tuple of (relative position, stem): one stem, or a phrase."""
+    """The query as a list of Clauses, synonym runs matched on stems (longest first)."""
     terms = positioned_terms(query)
     stems = [term for _position, term in terms]
+    surface = dict(positioned_words(query))
     alternatives_of = []
     for group in groups:
         runs = [run for run in (term_runs(term) for term in group) if run]
@@ -73,11 +91,12 @@ def clauses(query, groups=()):
     while position < len(stems):
         for run, runs in alternatives_of:
             if tuple(stems[position : position + len(run)]) == run:
-                found.append(list(dict.fromkeys(runs)))
+                found.append(Clause(tuple(dict.fromkeys(runs))))
                 position += len(run)
                 break
         else:
-            found.append([((0, stems[position]),)])
+            exact = surface.get(terms[position][0])
+            found.append(Clause((((0, stems[position]),),), exact))
             position += 1
     return found
 
@@ -95,14 +114,19 @@ def max_idf(searcher):
 
 
 def clause_query(schema, clause, idf):
-    """A clause scored over every text field with its boost, plus the title bonus."""
+    """A clause scored over every text field with its boost, the word as typed a little
+    higher than its other forms (the stemmer conflates "gezin" with "zin"), plus the title
+    bonus."""
     parts = []
     for field_name, boost in TEXT_FIELDS.items():
-        for alternative in clause:
+        for alternative in clause.alternatives:
             query = alternative_query(schema, field_name, alternative)
             parts.append((Occur.Should, Query.boost_query(query, boost)))
+    if clause.exact:
+        exact = Query.term_query(schema, WORDS_FIELD, clause.exact)
+        parts.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
     title = Query.boolean_query(
-        [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause]
+        [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause.alternatives]
     )
     parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, idf))))
     return Query.boolean_query(parts)
@@ -110,16 +134,14 @@ def clause_query(schema, clause, idf):
 
 def title_bonus(clause, idf):
     """At least what every field but the title can add for this clause."""
-    terms = sum(len(alternative) for alternative in clause)
     others = sum(boost for name, boost in TEXT_FIELDS.items() if name != "title")
-    return terms * others * BM25_MAX_TF * idf
+    return (clause.term_count * others + EXACT_BOOST) * BM25_MAX_TF * idf
 
 
 def clause_ceiling(clause, idf):
     """More than this clause can score in any document."""
-    terms = sum(len(alternative) for alternative in clause)
-    everything = sum(TEXT_FIELDS.values())
-    return title_bonus(clause, idf) + terms * everything * BM25_MAX_TF * idf + 1
+    everything = clause.term_count * sum(TEXT_FIELDS.values()) + EXACT_BOOST
+    return title_bonus(clause, idf) + everything * BM25_MAX_TF * idf + 1
 
 
 def filter_queries(schema, filters, *, public_only, without=None):

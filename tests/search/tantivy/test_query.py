@@ -200,3 +200,19 @@ def test_every_facet_value_is_counted_not_only_the_ten_largest(tmp_path):
     assert hits.facets["themes"] == {999: 40} | {1000 + pk: 1 for pk in range(1, 41)}
     assert len(hits.facets["regions"]) == 25
     assert sum(hits.facets["regions"].values()) == 40
+
+
+def test_the_word_as_typed_ranks_above_another_word_with_the_same_stem(tmp_path):
+    # Dutch Snowball strips "ge-": "gezin" and "zin" share the stem "zin".
+    stories = [
+        (1, "Een nieuwe start", "In die zin een goed jaar: zin in de zomer, zin in school."),
+        (2, "Een nieuwe start", "Het gezin verhuisde naar een grotere woning in de stad."),
+    ]
+    index = open_index(tmp_path)
+    with writer(index) as handle:
+        for pk, title, body in stories:
+            handle.add_document(
+                make_document(pk, {"title": title, "body": body}, {}, type=VLOG, published=None)
+            )
+
+    assert search(index, "gezin").ids == [2, 1]
