@@ -65,9 +65,12 @@ def serve_document(request, document_id, document_filename):
     A file a member uploaded with a story stays private until a live, public page uses it.
     """
     document = get_object_or_404(get_document_model(), id=document_id)
-    if not may_see_document(request.user, document):
+    public = is_public_document(document)
+    if not public and not may_see_private_document(request.user, document):
         raise Http404
     response = wagtail_serve_document(request, document_id, document_filename)
+    if not public:
+        keep_private(response)
     if response.get("Content-Encoding") in {"None", ""}:
         del response["Content-Encoding"]  # wagtail.utils.sendfile writes the literal "None"
     if isinstance(response, FileResponse) and response.status_code == 200:
@@ -80,28 +83,41 @@ def serve_document(request, document_id, document_filename):
     return ranged_response(request, response)
 
 
-def may_see_document(user, document):
-    """Editors' uploads follow Wagtail's own rules; a member's upload is for the member, the
-    redactie, and, once its story is published, everyone."""
+def keep_private(response):
+    """A file not everyone may see: no shared cache keeps it, no browser stores it."""
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def is_public_document(document):
+    """Whether everyone may download the document: an editor's upload outside a private
+    collection, or a member's upload once a live, public page uses it."""
+    from .moderation import can_moderate
+
+    if document.collection.get_view_restrictions().exists():
+        return False
+    uploader = document.uploaded_by_user
+    return uploader is None or can_moderate(uploader) or is_used_by_a_live_page(document)
+
+
+def may_see_private_document(user, document):
+    """Who may download a document that is not public: Wagtail's own rules decide for the
+    redactie's uploads (private collections); a member's upload is for the member and the
+    redactie."""
     from .moderation import can_moderate
 
     uploader = document.uploaded_by_user
     if uploader is None or can_moderate(uploader):
         return True
-    if user.is_authenticated and (user.pk == uploader.pk or can_moderate(user)):
-        return True
-    return is_used_by_a_live_page(document)
+    return is_own_or_redactie(user, uploader.pk)
 
 
-def may_see_image(user, image):
-    """Like may_see_document: a member's image is for the member and the redactie until a live,
+def is_public_image(image):
+    """Whether everyone may see the image: the redactie's own, or a member's once a live,
     public page shows it."""
     from .models import StoryPage, VlogPage
-    from .moderation import can_moderate
 
     if not image.uploaded_by_member():
-        return True
-    if user.is_authenticated and (user.pk == image.uploaded_by_user_id or can_moderate(user)):
         return True
     return (
         StoryPage.objects.live().public().filter(hero_image=image).exists()
@@ -109,8 +125,16 @@ def may_see_image(user, image):
     )
 
 
+def is_own_or_redactie(user, uploader_id):
+    """Whether `user` uploaded the file, or is in the redactie."""
+    from .moderation import can_moderate
+
+    return user.is_authenticated and (user.pk == uploader_id or can_moderate(user))
+
+
 def serve_private_rendition(request, path):
-    """A rendition of a member's image, to whoever may see the image; 404 to anyone else."""
+    """A rendition of a member's image, for the member and the redactie until a live, public
+    page shows it, then for everyone; 404 to anyone else."""
     from .models import SafeRendition
     from .models.images import PRIVATE_RENDITIONS
 
@@ -119,10 +143,17 @@ def serve_private_rendition(request, path):
         .select_related("image__uploaded_by_user")
         .first()
     )
-    if rendition is None or not may_see_image(request.user, rendition.image):
+    if rendition is None:
+        raise Http404
+    public = is_public_image(rendition.image)
+    if not public and not is_own_or_redactie(request.user, rendition.image.uploaded_by_user_id):
         raise Http404
     response = FileResponse(rendition.file.open("rb"), content_type=None)
-    response["Cache-Control"] = "private, max-age=3600"
+    if public:
+        # The same address turns private again when the story goes offline: no shared caches.
+        response["Cache-Control"] = "private, max-age=3600"
+    else:
+        keep_private(response)
     return ranged_response(request, response)
 
 

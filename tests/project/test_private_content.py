@@ -6,7 +6,7 @@ from pathlib import PurePath
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.dialogues.conftest import verified
 from tests.factories import ArticlePageFactory, ContributorFactory, ImageFactory
@@ -144,3 +144,41 @@ def test_the_redactie_s_own_images_stay_plain_files(home, editor):
     image = ImageFactory(uploaded_by_user=editor)
 
     assert image.get_rendition("fill-160x90").url.startswith("/media/images/")
+
+
+def test_a_file_not_yet_public_is_never_kept_by_a_cache_and_is_once_published(
+    client, draft_with_attachment, member, editor
+):
+    story, document = draft_with_attachment
+
+    for viewer in (member, editor):
+        client.force_login(viewer)
+        assert client.get(document.url)["Cache-Control"] == "private, no-store"
+    story.save_revision().publish()
+    client.logout()
+    assert "no-store" not in client.get(document.url).get("Cache-Control", "")
+
+
+def test_a_members_photo_not_yet_public_is_never_kept_by_a_cache(
+    client, draft_with_a_members_photo, member
+):
+    story, rendition = draft_with_a_members_photo
+    client.force_login(member)
+
+    assert client.get(rendition.url)["Cache-Control"] == "private, no-store"
+    story.save_revision().publish()
+    assert "no-store" not in client.get(rendition.url)["Cache-Control"]
+
+
+def test_a_document_in_a_private_collection_is_never_kept_by_a_cache(client, home, member):
+    collection = Collection.get_first_root_node().add_child(name="Alleen voor leden")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    document = get_document_model().objects.create(
+        title="Verslag", file=ContentFile(PDF, name="verslag.pdf"), collection=collection
+    )
+    client.force_login(member)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
