@@ -165,7 +165,10 @@ def rendered_pages(django_db_setup, django_db_blocker):
     return {name: response.content.decode() for name, response in pages.items()}
 
 
+@pytest.fixture(scope="session")
 def checker_command():
+    """The command line of the Nu HTML Checker; skips (before any page is rendered) without
+    Java or vnu.jar."""
     java = shutil.which("java")
     if not java:
         pytest.skip(
@@ -176,8 +179,7 @@ def checker_command():
     return [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always"]
 
 
-def test_every_page_type_and_form_state_is_valid_html(rendered_pages, tmp_path):
-    command = checker_command()
+def test_every_page_type_and_form_state_is_valid_html(checker_command, rendered_pages, tmp_path):
     files = {}
     for number, (name, html) in enumerate(rendered_pages.items()):
         path = tmp_path / f"{number:03}-{re.sub(r'[^a-z0-9]+', '-', name.lower())}.html"
@@ -185,7 +187,7 @@ def test_every_page_type_and_form_state_is_valid_html(rendered_pages, tmp_path):
         files[path.name] = name
 
     result = subprocess.run(  # noqa: S603 (our own command line)
-        [*command, *(str(path) for path in sorted(tmp_path.glob("*.html")))],
+        [*checker_command, *(str(path) for path in sorted(tmp_path.glob("*.html")))],
         capture_output=True,
         text=True,
         timeout=300,
