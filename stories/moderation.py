@@ -50,7 +50,8 @@ def can_moderate(user):
 def submitted_stories():
     """Stories members sent in that wait for the redactie, the longest waiting first.
 
-    Each carries `submitted_at` (when its workflow started), its contributor and its consent.
+    Each carries `submitted_at` (when its workflow started), `task_state_id` (the task the
+    redactie acts on), its contributor and its consent.
     """
     waiting = WorkflowState.objects.filter(
         base_content_type_id=get_default_page_content_type().pk,
@@ -60,7 +61,10 @@ def submitted_stories():
     )
     return (
         StoryPage.objects.filter(contributor__isnull=False)
-        .annotate(submitted_at=Subquery(waiting.values("created_at")[:1]))
+        .annotate(
+            submitted_at=Subquery(waiting.values("created_at")[:1]),
+            task_state_id=Subquery(waiting.values("current_task_state_id")[:1]),
+        )
         .filter(submitted_at__isnull=False)
         .select_related("contributor", "consent")
         .order_by("submitted_at", "pk")

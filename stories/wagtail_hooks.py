@@ -2,7 +2,6 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.http import urlencode
-from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -30,6 +29,7 @@ from .moderation import (
     can_moderate,
     submitted_stories,
 )
+from .queue import ActionsColumn, SubmittedStoriesFilterSet, WaitingColumn
 from .registrations import fill_free_seats_of
 
 
@@ -82,17 +82,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-class WaitingColumn(Column):
-    """How long a story has waited since the member sent it in: "wacht 3 dagen"."""
-
-    cell_template_name = "stories/admin/waiting_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["waited"] = timesince(context["raw_value"], depth=1)
-        return context
 
 
 class FindingsColumn(Column):
@@ -156,13 +145,24 @@ class SubmittedStoriesView(BaseListingView):
     header_icon = "tasks"
     paginate_by = 50
     index_url_name = "submitted_stories"
-    columns = [*SUBMISSION_COLUMNS, ConsentColumn("consent", label=_("Toestemming"))]
-    no_results_message = _("Er wachten geen ingezonden verhalen op de redactie.")
+    index_results_url_name = "submitted_stories_results"
+    filterset_class = SubmittedStoriesFilterSet
+    columns = [
+        *SUBMISSION_COLUMNS,
+        ConsentColumn("consent", label=_("Toestemming")),
+        ActionsColumn("actions", label=_("Beoordelen"), accessor="pk"),
+    ]
 
     def dispatch(self, request, *args, **kwargs):
         if not can_moderate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("Geen ingezonden verhalen met deze filters.")
+        return _("Er wachten geen ingezonden verhalen op de redactie.")
 
     def get_base_queryset(self):
         return submitted_stories()
@@ -177,6 +177,11 @@ class SubmittedStoriesMenuItem(MenuItem):
 def register_submitted_stories_url():
     return [
         path("ingezonden-verhalen/", SubmittedStoriesView.as_view(), name="submitted_stories"),
+        path(
+            "ingezonden-verhalen/resultaten/",
+            SubmittedStoriesView.as_view(results_only=True),
+            name="submitted_stories_results",
+        ),
     ]
 
 

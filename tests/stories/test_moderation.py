@@ -314,7 +314,7 @@ def test_the_dashboard_lists_a_submitted_story_with_its_member_and_findings_for_
     assert reverse("wagtailadmin_pages:edit", args=[story.pk]) in panel
     assert "Marloes, moeder van twee" in panel
     assert "2 mogelijke persoonsgegevens" in panel
-    assert "wacht 0\xa0minuten" in panel
+    assert "net binnen" in panel
 
 
 def test_the_dashboard_has_no_submitted_stories_panel_for_someone_outside_the_redactie(
