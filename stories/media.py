@@ -1,6 +1,7 @@
 """What an uploaded audio or video file is, read from the file itself, and serving it in parts."""
 
 import datetime
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ PLAYABLE_TYPES = {
 BYTE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$", re.IGNORECASE)
 UNSATISFIABLE = object()
 CHUNK_SIZE = 64 * 1024
+# The folders of MEDIA_ROOT anyone may read straight from disk: the web server in front serves
+# these and only these (README, "Production"); /media/private_images/ has its own view.
+PUBLIC_MEDIA_FOLDERS = ("images/",)
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,13 @@ def is_used_by_a_live_page(document):
 
 
 def serve_media_file(request, path, document_root=None, show_indexes=False):
-    """Django's view for MEDIA_ROOT under `make run` (DEBUG), answering Range requests too."""
+    """Django's view for MEDIA_ROOT under `make run` (DEBUG), answering Range requests too.
+
+    It serves what the web server serves in production and nothing more: the public image
+    renditions. Originals and documents go only through the views that check who may see them.
+    """
+    if not posixpath.normpath(path).startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404
     return ranged_response(request, static.serve(request, path, document_root, show_indexes))
 
 

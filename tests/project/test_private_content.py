@@ -1,13 +1,17 @@
 """What must never be reachable without the right login: drafts, private pages, the files of
 stories that are not published yet, and other members' stories."""
 
+import importlib
 from pathlib import PurePath
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import override_settings
+from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+import hartvoordejeugd.urls
 from tests.dialogues.conftest import verified
 from tests.factories import ArticlePageFactory, ContributorFactory, ImageFactory
 
@@ -182,3 +186,32 @@ def test_a_document_in_a_private_collection_is_never_kept_by_a_cache(client, hom
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.fixture
+def make_run_urls():
+    """The URLs of `make run` (DEBUG), which serve MEDIA_URL from MEDIA_ROOT themselves."""
+    try:
+        with override_settings(DEBUG=True):
+            importlib.reload(hartvoordejeugd.urls)
+            clear_url_caches()
+            yield
+    finally:
+        importlib.reload(hartvoordejeugd.urls)
+        clear_url_caches()
+
+
+def test_under_make_run_media_holds_back_the_files_of_an_unpublished_story(
+    client, make_run_urls, draft_with_attachment, draft_with_a_members_photo, editor
+):
+    _, document = draft_with_attachment
+    _, rendition = draft_with_a_members_photo
+    public_rendition = ImageFactory(uploaded_by_user=editor).get_rendition("fill-160x90")
+
+    assert client.get(f"/media/{rendition.image.file.name}").status_code == 404
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(f"/media/images/../{document.file.name}").status_code == 404
+    assert client.get(rendition.url).status_code == 404
+    response = client.get(public_rendition.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == public_rendition.file.open("rb").read()

@@ -14,6 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 import hartvoordejeugd.urls
 from home.demo.media import make_audio, make_captions, make_video
 from stories.media import serve_media_file
+from tests.factories import ImageFactory
 
 # Long enough that a range spans several of the chunks a part is streamed in.
 AUDIO_SECONDS = 30
@@ -244,14 +245,18 @@ def test_an_unchanged_file_is_not_sent_again(client, podcast):
 # --- MEDIA_URL under `make run` ---------------------------------------------------------------
 
 
-def test_media_files_under_debug_answer_range_requests(settings, podcast):
-    request = RequestFactory().get(f"/media/{podcast.file.name}", headers={"Range": "bytes=20-29"})
+def test_image_renditions_under_debug_answer_range_requests(settings, db):
+    rendition = ImageFactory().get_rendition("fill-160x90")
+    content = rendition.file.open("rb").read()
+    request = RequestFactory().get(
+        f"/media/{rendition.file.name}", headers={"Range": "bytes=20-29"}
+    )
 
-    response = serve_media_file(request, podcast.file.name, document_root=settings.MEDIA_ROOT)
+    response = serve_media_file(request, rendition.file.name, document_root=settings.MEDIA_ROOT)
 
     assert response.status_code == 206
-    assert body(response) == podcast_audio()[20:30]
-    assert response["Content-Range"] == f"bytes 20-29/{len(podcast_audio())}"
+    assert body(response) == content[20:30]
+    assert response["Content-Range"] == f"bytes 20-29/{len(content)}"
 
 
 def test_media_files_under_debug_are_routed_to_the_ranged_view():
@@ -259,7 +264,7 @@ def test_media_files_under_debug_are_routed_to_the_ranged_view():
         with override_settings(DEBUG=True):
             importlib.reload(hartvoordejeugd.urls)
             clear_url_caches()
-            match = resolve("/media/documents/aflevering.mp3")
+            match = resolve("/media/images/foto.fill-160x90.png")
     finally:
         importlib.reload(hartvoordejeugd.urls)
         clear_url_caches()
