@@ -33,7 +33,17 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "suspicious_requests_on_one_line": {
+            "()": "hartvoordejeugd.logs.SuspiciousRequestsOnOneLine",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["suspicious_requests_on_one_line"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in account e-mails

@@ -23,14 +23,14 @@ print(settings.HVDJ_REQUIRE_2FA_FOR_EDITORS, settings.DEBUG)
 PRODUCTION_SETTINGS = "hartvoordejeugd.settings.production"
 
 
-def run_with(**environment):
+def run_with(probe=PROBE, **environment):
     base = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("S3_", "MEDIA_", "REDIS", "SECRET", "DATABASE"))
     }
     return subprocess.run(  # noqa: S603 - our own settings, in a fresh interpreter
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-W", "ignore::UserWarning", "-c", probe],
         cwd=Path(settings.BASE_DIR),
         env={
             **base,
@@ -97,3 +97,27 @@ def test_production_refuses_s3_without_a_bucket():
     result = run_with(**PRODUCTION, MEDIA_STORAGE="s3")
 
     assert "MEDIA_STORAGE=s3 needs S3_BUCKET" in result.stderr
+
+
+UNKNOWN_HOST_PROBE = """
+import django
+django.setup()
+from django.test import Client
+visitor = Client(HTTP_X_FORWARDED_PROTO="https")
+print(visitor.get("/", HTTP_HOST="kwaad.example.com").status_code)
+"""
+
+
+def test_a_request_for_an_unknown_host_is_one_line_in_the_production_log():
+    result = run_with(
+        UNKNOWN_HOST_PROBE,
+        SECRET_KEY=PRODUCTION["SECRET_KEY"],
+        DATABASE_URL=PRODUCTION["DATABASE_URL"],
+        ALLOWED_HOSTS="www.example.nl",
+    )
+
+    assert result.stdout.strip() == "400", result.stderr
+    assert result.stderr.splitlines() == [
+        "Invalid HTTP_HOST header: 'kwaad.example.com'. "
+        "You may need to add 'kwaad.example.com' to ALLOWED_HOSTS."
+    ]
