@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hartvoordejeugd.once.tokens import OnceForm
 from stories.forms import HoneypotForm
+from stories.sanitise import clean_one_line
 
 from .choices import ReportReason
 
@@ -73,7 +74,7 @@ class ReplyForm(OnceForm, HoneypotForm):
         return self.cleaned_data["comment"].strip()
 
     def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+        return clean_one_line(self.cleaned_data["name"])
 
 
 class ReportForm(HoneypotForm):

@@ -18,7 +18,7 @@ from hartvoordejeugd.errors import form_status
 from hartvoordejeugd.once.tokens import OnceForm, submitted_once
 from stories.forms import HoneypotForm
 from stories.models import Region, StoryPage, Theme
-from stories.sanitise import clean_plain_text
+from stories.sanitise import clean_one_line, text_from_html
 from stories.submission import (
     check_submission_rate,
     privacy_findings,
@@ -111,12 +111,12 @@ class StartDialogueForm(OnceForm, HoneypotForm):
 
     def texts(self):
         """The member's own words, for the privacy check."""
-        return [self.cleaned_data["question"], clean_plain_text(self.cleaned_data["explanation"])]
+        return [self.cleaned_data["question"], text_from_html(self.cleaned_data["explanation"])]
 
 
 def one_line(text):
-    """A member's text without markup, on one line: fit for a page title."""
-    return " ".join(clean_plain_text(text).split())
+    """A member's text as typed, on one line: fit for a page title."""
+    return clean_one_line(text)
 
 
 def dialogue_index():
@@ -179,7 +179,7 @@ def apply_form(page, form):
 
 def intro_from(explanation):
     """The summary for cards and search results: the start of the explanation."""
-    text = " ".join(clean_plain_text(TAG.sub(" ", explanation)).split())
+    text = " ".join(text_from_html(TAG.sub(" ", explanation)).split())
     return Truncator(text).words(INTRO_WORDS) or _("Praat mee en deel wat jij weet.")
 
 
@@ -191,7 +191,7 @@ def text_for_editing(explanation):
     if OTHER_MARKUP.search(explanation):
         return explanation
     text = PARAGRAPH_END.sub("\n\n", LINE_BREAK.sub("\n", explanation))
-    return clean_plain_text(text)
+    return text_from_html(text)
 
 
 def initial_from(page):

@@ -7,7 +7,7 @@ from hartvoordejeugd.once.tokens import OnceForm
 
 from .models import Audience, ChangeTask, Region, StoryConsent, Theme
 from .models.vlog import external_video_embed
-from .sanitise import clean_plain_text
+from .sanitise import clean_one_line, clean_plain_text, text_from_html
 from .uploads import (
     AUDIO,
     DOCUMENT,
@@ -19,6 +19,7 @@ from .uploads import (
 )
 
 MAX_TAGS = 10
+TITLE_MAX_LENGTH = 150
 
 
 class StoryKind:
@@ -86,7 +87,17 @@ class ShareStoryForm(OnceForm, HoneypotForm):
 
     required_css_class = "required"
 
-    title = forms.CharField(label=_("Titel"), max_length=150)
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("Hoogstens %(limit)s tekens.") % {"limit": TITLE_MAX_LENGTH},
+        error_messages={
+            "max_length": _(
+                "Een titel mag hoogstens %(limit_value)d tekens hebben; "
+                "je titel heeft er %(show_value)d."
+            )
+        },
+    )
     intro = forms.CharField(
         label=_("Samenvatting"),
         max_length=600,
@@ -216,7 +227,7 @@ class ShareStoryForm(OnceForm, HoneypotForm):
 
     def clean_title(self):
         # A title is one line, whatever was pasted into it.
-        return " ".join(self.required_text("title").split())
+        return clean_one_line(self.required_text("title"))
 
     def clean_intro(self):
         return self.required_text("intro")
@@ -228,7 +239,7 @@ class ShareStoryForm(OnceForm, HoneypotForm):
         return value
 
     def clean_tags(self):
-        tags = [clean_plain_text(tag).strip()[:50] for tag in self.cleaned_data["tags"].split(",")]
+        tags = [clean_one_line(tag)[:50] for tag in self.cleaned_data["tags"].split(",")]
         tags = list(dict.fromkeys(tag for tag in tags if tag))
         if len(tags) > MAX_TAGS:
             raise forms.ValidationError(
@@ -302,7 +313,7 @@ class ArticleForm(ShareStoryForm):
 
     def required_text_keep_markup(self, name):
         value = self.cleaned_data[name].strip()
-        if not clean_plain_text(value).strip():
+        if not text_from_html(value).strip():
             raise forms.ValidationError(_("Vul dit veld in."))
         return value
 

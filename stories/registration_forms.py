@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hartvoordejeugd.once.tokens import OnceForm
 
 from .forms import HoneypotForm
-from .sanitise import clean_plain_text
+from .sanitise import clean_one_line
 
 
 class WebinarRegistrationForm(OnceForm, HoneypotForm):
@@ -53,13 +53,13 @@ class WebinarRegistrationForm(OnceForm, HoneypotForm):
     )
 
     def clean_name(self):
-        name = clean_plain_text(self.cleaned_data["name"])
+        name = clean_one_line(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(self.fields["name"].error_messages["required"])
         return name
 
     def clean_organisation(self):
-        return clean_plain_text(self.cleaned_data["organisation"])
+        return clean_one_line(self.cleaned_data["organisation"])
 
     def clean_role(self):
-        return clean_plain_text(self.cleaned_data["role"])
+        return clean_one_line(self.cleaned_data["role"])

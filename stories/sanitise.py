@@ -40,12 +40,26 @@ def clean_rich_text(value):
 
 
 def clean_plain_text(value):
-    """A member's text without markup or control characters, read as HTML; not escaped."""
-    text = html.unescape(PLAIN_TEXT_CLEANER.clean(value))
-    text = LINE_BREAKS.sub("\n", text)
+    """A member's plain text as typed, without control characters and with tidy whitespace.
+
+    Not read as HTML: `<geen naam>` or `&amp;` stay as they were typed. Templates escape it on
+    output (autoescape), as they do replies.
+    """
+    text = LINE_BREAKS.sub("\n", value)
     text = "".join(char for char in text if not _is_control(char))
     lines = (SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(lines).strip("\n")
+
+
+def clean_one_line(value):
+    """Plain text as typed on one line (a title, a name, a tag)."""
+    return " ".join(clean_plain_text(value).split())
+
+
+def text_from_html(value):
+    """The text of a piece of HTML (a member's rich text): markup and script content removed,
+    entities read, then tidied like plain text. Not escaped."""
+    return clean_plain_text(html.unescape(PLAIN_TEXT_CLEANER.clean(value)))
 
 
 def _is_control(char):

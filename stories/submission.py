@@ -34,7 +34,7 @@ from .models import (
 )
 from .moderation import notify_redactie_of_submission
 from .privacy import find_personal_data
-from .sanitise import clean_plain_text, clean_rich_text
+from .sanitise import clean_one_line, clean_plain_text, clean_rich_text
 
 PAGE_TYPES = {
     StoryKind.ARTICLE: (ArticlePage, ArticleIndexPage),
@@ -164,7 +164,7 @@ def create_draft(*, member, form, stored):
     )
     if data.get("hero_image"):
         page.hero_image = stored.image(data["hero_image"], title=title, member=member)
-        page.hero_image_alt = clean_plain_text(data["hero_image_alt"]).strip()
+        page.hero_image_alt = clean_one_line(data["hero_image_alt"])
     page.themes = list(data["themes"])
     page.change_tasks = list(data["change_tasks"])
     page.regions = [data["region"]] if data.get("region") else []
@@ -419,7 +419,7 @@ def apply_changes(*, member, page, form, stored):
     if data.get("hero_image"):
         draft.hero_image = stored.image(data["hero_image"], title=data["title"], member=member)
     if data.get("hero_image_alt") is not None:
-        draft.hero_image_alt = clean_plain_text(data["hero_image_alt"]).strip()
+        draft.hero_image_alt = clean_one_line(data["hero_image_alt"])
     draft.themes = list(data["themes"])
     draft.change_tasks = list(data["change_tasks"])
     draft.regions = [data["region"]] if data.get("region") else []

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from hartvoordejeugd.once.tokens import OnceForm
 from stories.forms import HoneypotForm
 from stories.models import Region
+from stories.sanitise import clean_one_line
 
 from .models import User
 
@@ -26,7 +27,7 @@ class ProfileFields(forms.Form):
     )
 
     def clean_display_name(self):
-        name = " ".join(self.cleaned_data["display_name"].split())
+        name = clean_one_line(self.cleaned_data["display_name"])
         if not name:
             raise forms.ValidationError(_("Vul een weergavenaam in."))
         return name

@@ -159,7 +159,7 @@ def test_the_member_is_mailed_about_their_dialogue_not_a_story(
 def test_the_question_can_be_filled_in_from_the_link_on_the_search_page(logged_in):
     html = logged_in.get(START_URL, {"vraag": 'Pleegzorg <b>"na"</b> je 18e?'}).content.decode()
 
-    assert 'value="Pleegzorg &quot;na&quot; je 18e?"' in html
+    assert 'value="Pleegzorg &lt;b&gt;&quot;na&quot;&lt;/b&gt; je 18e?"' in html
 
 
 def test_an_empty_question_is_refused_in_dutch_and_the_explanation_is_kept(logged_in):
@@ -173,12 +173,14 @@ def test_an_empty_question_is_refused_in_dutch_and_the_explanation_is_kept(logge
     assert not DialogueThreadPage.objects.exists()
 
 
-def test_a_question_that_is_only_markup_is_refused_rather_than_left_without_a_title(logged_in):
+def test_a_question_that_looks_like_markup_is_kept_as_typed_and_shown_as_text(logged_in):
     response = start(logged_in, question="<script>alert(1)</script>")
 
-    assert response.status_code == 400
-    assert "Vul je vraag of stelling in." in response.content.decode()
-    assert not DialogueThreadPage.objects.exists()
+    assert response.status_code == 302
+    assert DialogueThreadPage.objects.get().title == "<script>alert(1)</script>"
+    html = logged_in.get("/mijn-bijdragen/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert dangers_in(html) == []
 
 
 def test_a_too_long_question_and_an_unknown_region_get_dutch_messages(logged_in):

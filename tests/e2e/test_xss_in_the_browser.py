@@ -25,7 +25,7 @@ from search.engine import clean_query
 from stories.models import ArticlePage, StoryPage, WebinarRegistration
 from stories.registration_forms import WebinarRegistrationForm
 from stories.registrations import register
-from stories.sanitise import RICH_TEXT_TAGS, clean_plain_text
+from stories.sanitise import RICH_TEXT_TAGS, clean_one_line, clean_plain_text
 from stories.submission import rich_text_from_member
 from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import log_in_as_member
@@ -276,8 +276,9 @@ def test_every_payload_in_a_shared_story_stays_text_for_the_member_the_redactie_
         story = ArticlePage.objects.filter(contributor=member).order_by("-pk").first()
         assert response.status_code == 302, title
         assert response["Location"] == reverse("check_story", args=[story.pk])
-        assert story.title == " ".join(clean_plain_text(title).split())  # one line
-        assert story.intro == clean_plain_text(intro).strip()
+        # Plain text is kept as typed (a title on one line); pages show it escaped, as text.
+        assert story.title == clean_one_line(title)
+        assert story.intro == clean_plain_text(intro)
         [paragraph] = story.body
         assert paragraph.value.source == rich_text_from_member(body.strip())
         assert_clean_rich_text(paragraph.value.source)
@@ -331,7 +332,7 @@ def test_every_payload_in_a_reply_and_a_display_name_stays_text_in_the_queue_and
         )
         assert response.status_code == 302, payload
         member.refresh_from_db()
-        assert member.display_name == text(payload[:80])
+        assert member.display_name == clean_one_line(payload[:80])  # as typed, no controls
         if number % 20 == 0:  # a handful through the reply form, the rest as the view does
             response = client.post(reverse("reply", args=[thread.pk]), {"comment": payload})
             assert response.status_code == 302, payload
@@ -482,14 +483,15 @@ def test_every_payload_in_a_webinar_registration_stays_text_in_the_redactie_list
             registered = form.is_valid()
             if registered:
                 register(webinar=webinar, **{name: form.cleaned_data[name] for name in data})
-        if not registered:  # a name of markup alone is no name: the form says so
-            assert clean_plain_text(data["name"]) == "", payload
+        if not registered:  # a name of control characters alone is no name: the form says so
+            assert clean_one_line(data["name"]) == "", payload
             continue
+        # Kept as typed, on one line; the pages and the admin list show it as text.
         stored = WebinarRegistration.objects.get(email=email)
         assert (stored.name, stored.organisation, stored.role) == (
-            clean_plain_text(data["name"]),
-            clean_plain_text(data["organisation"]),
-            clean_plain_text(data["role"]),
+            clean_one_line(data["name"]),
+            clean_one_line(data["organisation"]),
+            clean_one_line(data["role"]),
         )
         expected[email] = stored.name
 

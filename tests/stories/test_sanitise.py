@@ -3,7 +3,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from stories.sanitise import RICH_TEXT_TAGS, clean_plain_text, clean_rich_text
+from stories.sanitise import (
+    RICH_TEXT_TAGS,
+    clean_one_line,
+    clean_plain_text,
+    clean_rich_text,
+    text_from_html,
+)
 from tests.stories.xss_payloads import XSS_PAYLOADS
 
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -137,16 +143,25 @@ def test_unclosed_tags_are_closed():
 # --- Plain text -------------------------------------------------------------------------------
 
 
-def test_plain_text_loses_all_tags_and_script_content():
-    text = '<p>Hallo <b>wereld</b><script>alert(1)</script><a href="x">link</a></p>'
-    assert clean_plain_text(text) == "Hallo wereldlink"
+def test_plain_text_keeps_what_looks_like_markup_as_it_was_typed():
+    text = 'Gebruik <geen naam> in je verhaal, <b>niet</b> &amp; <script>"ja"</script>'
+    assert clean_plain_text(text) == text
+    assert clean_plain_text("<b></b>") == "<b></b>"
 
 
 def test_plain_text_is_not_escaped_because_templates_do_that():
     assert clean_plain_text("Tom & Jerry zeggen: 3 < 5 en \"ja\" > 'nee'") == (
         "Tom & Jerry zeggen: 3 < 5 en \"ja\" > 'nee'"
     )
-    assert clean_plain_text("Tom &amp; Jerry") == "Tom & Jerry"
+
+
+def test_one_line_text_joins_its_lines():
+    assert clean_one_line(" Sanne\r\n <de  Vries>\x07 ") == "Sanne <de Vries>"
+
+
+def test_text_from_html_loses_all_tags_and_script_content_and_reads_entities():
+    text = '<p>Hallo <b>wereld</b><script>alert(1)</script><a href="x">link</a> &amp; zo</p>'
+    assert text_from_html(text) == "Hallo wereldlink & zo"
 
 
 def test_plain_text_keeps_its_lines_and_tabs_and_squeezes_spaces_within_a_line():
@@ -164,5 +179,5 @@ def test_plain_text_keeps_what_languages_and_emoji_need():
     assert clean_plain_text(text) == text
 
 
-def test_control_characters_written_as_entities_are_removed_too():
-    assert clean_plain_text("a&#x1b;b&#8238;c") == "abc"
+def test_control_characters_written_as_entities_in_html_are_removed_too():
+    assert text_from_html("a&#x1b;b&#8238;c") == "abc"
