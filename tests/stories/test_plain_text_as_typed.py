@@ -8,11 +8,13 @@ from dialogues.models import DialogueThreadPage
 from stories.models import ArticlePage, WebinarRegistration
 from tests.factories import (
     ArticleIndexPageFactory,
+    ArticlePageFactory,
     ContributorFactory,
     DialogueIndexPageFactory,
     WebinarPageFactory,
 )
 from tests.stories.test_submission import CONSENT
+from tests.stories.test_submitted_text_is_inert import dangers_in
 
 LOOKS_LIKE_A_TAG = "Gebruik <geen naam> in je verhaal"
 ALL_MARKUP = "<b></b><i>"
@@ -143,3 +145,17 @@ def test_a_display_name_loses_control_characters_but_keeps_angle_brackets(logged
 
     member.refresh_from_db()
     assert member.display_name == "Sanne <B.>"
+
+
+def test_a_title_and_intro_as_typed_stay_text_in_search_results_and_snippets(client, db):
+    ArticlePageFactory(
+        title="Pleegzorg <geen naam> <img src=x onerror=alert(1)>",
+        intro="Over pleegzorg en <script>alert(2)</script> zo.",
+    )
+
+    html = client.get("/zoeken/", {"q": "pleegzorg"}).text
+
+    assert "&lt;geen naam&gt;" in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert "<geen naam>" not in html
+    assert dangers_in(html) == []
