@@ -15,11 +15,13 @@ from search.backends import (
     INDEX_ANALYZER,
     SEARCH_ANALYZER,
     SYNONYM_FILTER,
+    WORDS_ANALYZER,
     DutchElasticsearchSearchBackend,
     synonym_rules,
 )
 from search.engine import build_query
 from search.models import SynonymGroup
+from search.tantivy.analysis import INVISIBLE
 from stories.models import ArticlePage, StoryPage
 from tests.factories import ArticlePageFactory
 
@@ -82,13 +84,14 @@ def test_the_settings_choose_the_database_backend_without_elasticsearch_url():
     assert config["BACKEND"] == "wagtail.search.backends.database"
 
 
-def test_the_dutch_analyzer_removes_dutch_stop_words_and_stems_dutch_words(db):
+def test_the_dutch_analyzer_is_tantivy_s_chain_in_stock_elasticsearch(db):
     index_analysis = analysis()
 
     assert index_analysis["analyzer"][INDEX_ANALYZER] == {
         "type": "custom",
+        "char_filter": ["hvdj_invisible"],
         "tokenizer": "standard",
-        "filter": ["lowercase", "hvdj_dutch_stop", "hvdj_dutch_stemmer"],
+        "filter": ["lowercase", "asciifolding", "hvdj_dutch_stop", "hvdj_dutch_stemmer"],
     }
     assert index_analysis["filter"]["hvdj_dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     assert index_analysis["filter"]["hvdj_dutch_stemmer"] == {
@@ -97,17 +100,73 @@ def test_the_dutch_analyzer_removes_dutch_stop_words_and_stems_dutch_words(db):
     }
 
 
-def test_searches_also_expand_synonyms_before_stemming(db):
+def test_soft_hyphens_and_zero_width_characters_are_mapped_to_nothing(db):
+    assert analysis()["char_filter"]["hvdj_invisible"] == {
+        "type": "mapping",
+        "mappings": [
+            "\\u00AD=>",
+            "\\u200B=>",
+            "\\u200C=>",
+            "\\u200D=>",
+            "\\u2060=>",
+            "\\uFEFF=>",
+        ],
+    }
+    # The same characters as the tantivy side removes.
+    for mapping in analysis()["char_filter"]["hvdj_invisible"]["mappings"]:
+        character = chr(int(mapping[2:6], 16))
+        assert INVISIBLE.sub("", f"a{character}b") == "ab"
+
+
+def test_searches_expand_synonyms_after_stemming(db):
+    # Elasticsearch parses the rules through the filters before the synonym filter: rules and
+    # text meet as stems, so the plural of a term triggers its group.
     index_analysis = analysis()
 
-    assert index_analysis["analyzer"][SEARCH_ANALYZER]["filter"] == [
-        "lowercase",
-        "hvdj_dutch_stop",
-        SYNONYM_FILTER,
-        "hvdj_dutch_stemmer",
-    ]
+    assert index_analysis["analyzer"][SEARCH_ANALYZER] == {
+        "type": "custom",
+        "char_filter": ["hvdj_invisible"],
+        "tokenizer": "standard",
+        "filter": [
+            "lowercase",
+            "asciifolding",
+            "hvdj_dutch_stop",
+            "hvdj_dutch_stemmer",
+            SYNONYM_FILTER,
+        ],
+    }
     assert index_analysis["filter"][SYNONYM_FILTER]["type"] == "synonym_graph"
     assert index_analysis["filter"][SYNONYM_FILTER]["lenient"] is True
+
+
+def test_the_words_analyzer_keeps_the_words_as_written(db):
+    assert analysis()["analyzer"][WORDS_ANALYZER] == {
+        "type": "custom",
+        "char_filter": ["hvdj_invisible"],
+        "tokenizer": "standard",
+        "filter": ["lowercase", "asciifolding"],
+    }
+
+
+def test_without_the_icu_option_no_analyzer_needs_the_icu_plugin(db):
+    assert "icu" not in json.dumps(analysis())
+
+
+def test_with_the_icu_option_every_analyzer_normalises_to_nfkc_first(db):
+    icu = DutchElasticsearchSearchBackend(
+        {"URLS": ["http://elasticsearch.invalid:9200"], "ICU": True}
+    )
+    index_analysis = icu.get_index_settings()["settings"]["analysis"]
+
+    assert index_analysis["char_filter"]["hvdj_nfkc"] == {
+        "type": "icu_normalizer",
+        "name": "nfkc",
+        "mode": "compose",
+    }
+    for name in (INDEX_ANALYZER, SEARCH_ANALYZER, WORDS_ANALYZER):
+        assert index_analysis["analyzer"][name]["char_filter"] == ["hvdj_nfkc", "hvdj_invisible"]
+    # The class's settings are not changed for backends without the option.
+    assert "icu" not in json.dumps(analysis())
 
 
 def test_the_synonyms_are_the_redactie_s_synonym_groups(db):
@@ -181,7 +240,7 @@ def test_every_full_text_field_uses_the_dutch_analyzer(db):
     dutch = {
         name
         for name, field in fields.items()
-        if (field["analyzer"], field["search_analyzer"]) == (INDEX_ANALYZER, SEARCH_ANALYZER)
+        if (field["analyzer"], field.get("search_analyzer")) == (INDEX_ANALYZER, SEARCH_ANALYZER)
     }
 
     assert {
@@ -192,7 +251,7 @@ def test_every_full_text_field_uses_the_dutch_analyzer(db):
         "_all_text",
         "_all_text_boost_2_0",
     } <= dutch
-    assert set(fields) - dutch == {"_edgengrams", "title_edgengrams"}
+    assert set(fields) - dutch == {"_edgengrams", "title_edgengrams", "hvdj_words"}
 
 
 def test_autocomplete_fields_keep_wagtail_s_edgengram_analyzer(db):

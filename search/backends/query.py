@@ -1,0 +1,217 @@
+"""The public search on Elasticsearch / OpenSearch, with the tantivy engine's query semantics.
+
+`search_stories` takes the same arguments as search/tantivy/query.search and returns the same
+`Hits`; the request bodies are built by plain functions (`search_body`) so tests can pin them.
+
+- The words are read in Python as on the tantivy side (NFKC, invisible characters, plural
+  forms; stop words dropped) and grouped into clauses: one word, or a run of words that is a
+  term of a synonym group (matched on tantivy's stems). Each clause is sent as text; the
+  index's search analyzer stems it and expands its synonyms (after stemming, both ways).
+- A clause is scored over the `hvdj_` text fields with the boosts of tantivy's TEXT_FIELDS
+  (`most_fields`: the sum over the fields, as tantivy's Should over fields), plus the word as
+  written (EXACT_BOOST) and a constant TITLE_BONUS when it matches the title, larger than what
+  BM25 can give a clause in all other fields together; so a title match outranks a body-only
+  match whatever the title's length.
+- All clauses must match first. When that finds fewer than a page, the pages matching most
+  clauses: any clause may match, and each matched clause adds MATCHED_BONUS, larger than a
+  clause can score, so the count of matched clauses ranks first, then BM25 (`partial_match`).
+- Facets: one terms aggregation per facet, `size` FACET_SIZE (every value, not Elasticsearch's
+  10), each under the query and the *other* chosen filters; the chosen filters themselves are a
+  `post_filter`, so the hits and the counts come from one request.
+"""
+
+from search.tantivy.analysis import has_words, positioned_terms, positioned_words
+from search.tantivy.index import FACET_FIELDS, TEXT_FIELDS
+from search.tantivy.query import FACET_SIZE, NEWEST, PAGE_SIZE, RELEVANCE, Hits, term_runs
+
+from .documents import WORDS_FIELD, field_name
+
+EXACT_BOOST = 1.0
+# BM25 in Elasticsearch scores a term at most idf × (k1 + 1) = idf × 2.2 in one field, and idf
+# stays under 15 below a billion documents: a clause in every non-title field (boosts 6.2) plus
+# the exact form scores well under 1,000 per term.
+TITLE_BONUS = 1_000.0
+# More than a clause can score with its title bonus (a synonym phrase counts a few terms).
+MATCHED_BONUS = 100_000.0
+STORY_CONTENT_TYPE = "stories.StoryPage"
+
+
+def text_field_list():
+    """["hvdj_title^5.0", ...]: the text fields with tantivy's boosts."""
+    return [f"{field_name(name)}^{boost}" for name, boost in TEXT_FIELDS.items()]
+
+
+def clause_texts(query, groups=()):
+    """The query as clauses: [(text to send, exact word or None)].
+
+    A run of stems equal to the stems of a term of a synonym group is one clause (its words as
+    typed, stop words between them included); every other word is a clause of its own."""
+    terms = positioned_terms(query)
+    surface = dict(positioned_words(query))
+    runs = sorted(
+        {tuple(stem for _p, stem in run) for group in groups for run in map(term_runs, group)},
+        key=lambda run: -len(run),
+    )
+    runs = [run for run in runs if run]
+    stems = [stem for _position, stem in terms]
+    found, index = [], 0
+    while index < len(terms):
+        length = next(
+            (len(run) for run in runs if tuple(stems[index : index + len(run)]) == run), 0
+        )
+        if length:
+            first, last = terms[index][0], terms[index + length - 1][0]
+            text = " ".join(surface[p] for p in range(first, last + 1) if p in surface)
+            found.append((text, None))
+            index += length
+        else:
+            word = surface.get(terms[index][0], terms[index][1])
+            found.append((word, word))
+            index += 1
+    return found
+
+
+def clause_query(text, exact):
+    """One clause: BM25 over the text fields, the exact word, the title bonus."""
+    should = [
+        {
+            "multi_match": {
+                "query": text,
+                "type": "most_fields",
+                "operator": "and",
+                "fields": text_field_list(),
+            }
+        }
+    ]
+    if exact:
+        should.append({"match": {WORDS_FIELD: {"query": exact, "boost": EXACT_BOOST}}})
+    should.append(
+        {
+            "constant_score": {
+                "filter": {"match": {field_name("title"): {"query": text, "operator": "and"}}},
+                "boost": TITLE_BONUS,
+            }
+        }
+    )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def text_query(clauses, *, all_words):
+    """All clauses, or any of them ranked by how many matched (then by BM25)."""
+    scored = [clause_query(text, exact) for text, exact in clauses]
+    if all_words:
+        return {"bool": {"must": scored}}
+    return {
+        "bool": {
+            "should": [
+                {
+                    "bool": {
+                        "must": [query],
+                        "should": [{"constant_score": {"filter": query, "boost": MATCHED_BONUS}}],
+                    }
+                }
+                for query in scored
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def facet_filter(name, values):
+    if name not in FACET_FIELDS:
+        raise ValueError(f"Not a facet field: {name}")
+    return {"terms": {field_name(name): [int(value) for value in values]}}
+
+
+def chosen_filters(filters, *, without=None):
+    return [
+        facet_filter(name, values)
+        for name, values in (filters or {}).items()
+        if values and name != without
+    ]
+
+
+def base_filters(public_only):
+    filters = [{"term": {"_django_content_type": STORY_CONTENT_TYPE}}]
+    if public_only:
+        filters += [{"term": {field_name("live"): True}}, {"term": {field_name("public"): True}}]
+    return filters
+
+
+def facet_aggregations(filters, facets):
+    """A terms aggregation per facet, counted under the other chosen filters."""
+    aggregations = {}
+    for name in facets:
+        if name not in FACET_FIELDS:
+            raise ValueError(f"Not a facet field: {name}")
+        terms = {"terms": {"field": field_name(name), "size": FACET_SIZE}}
+        aggregations[name] = {
+            "filter": {"bool": {"filter": chosen_filters(filters, without=name)}},
+            "aggs": {"values": terms},
+        }
+    return aggregations
+
+
+def search_body(
+    clauses,
+    *,
+    all_words=True,
+    filters=None,
+    sort=RELEVANCE,
+    offset=0,
+    limit=PAGE_SIZE,
+    facets=(),
+    public_only=True,
+):
+    """The request body of one search: `clauses` from clause_texts ([] lists everything)."""
+    query = {"bool": {"filter": base_filters(public_only)}}
+    if clauses:
+        query["bool"]["must"] = [text_query(clauses, all_words=all_words)]
+    body = {
+        "query": query,
+        "from": offset,
+        "size": limit,
+        "track_total_hits": True,
+        "_source": False,
+        "stored_fields": ["pk"],
+    }
+    if sort == NEWEST or not clauses:
+        body["sort"] = [{field_name("date"): {"order": "desc", "missing": "_last"}}]
+    chosen = chosen_filters(filters)
+    if chosen:
+        body["post_filter"] = {"bool": {"filter": chosen}}
+    if facets:
+        body["aggs"] = facet_aggregations(filters, facets)
+    return body
+
+
+def read_response(response, facets):
+    """(total, [pk], {facet: {value: count}}) of a search response."""
+    total = response["hits"]["total"]["value"]
+    ids = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    counts = {}
+    for name in facets:
+        buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets")
+        counts[name] = {int(bucket["key"]): bucket["doc_count"] for bucket in buckets or []}
+    return total, ids, counts
+
+
+def search(es, index, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **options):
+    """query.search's semantics on Elasticsearch: all words, else most words; `Hits`."""
+    hits = Hits()
+    clauses = clause_texts(query, synonyms) if query else []
+    if query and not clauses:
+        hits.only_stop_words = has_words(query)
+        return hits
+    body = search_body(clauses, limit=limit, facets=facets, **options)
+    total, ids, counts = read_response(es.search(index=index, **body), facets)
+    if len(clauses) > 1 and total < limit:
+        wider = search_body(clauses, all_words=False, limit=limit, facets=facets, **options)
+        wider_total, wider_ids, wider_counts = read_response(
+            es.search(index=index, **wider), facets
+        )
+        if wider_total > total:
+            total, ids, counts = wider_total, wider_ids, wider_counts
+            hits.partial_match = True
+    hits.total, hits.ids, hits.facets = total, ids, counts
+    return hits

@@ -1,0 +1,309 @@
+"""The public search on Elasticsearch, pinned without a server: the `hvdj_` mapping, the
+documents, and the request bodies of the all-words, most-words and faceted searches."""
+
+import pytest
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+from search.backends import (
+    INDEX_ANALYZER,
+    SEARCH_ANALYZER,
+    WORDS_ANALYZER,
+    DutchElasticsearchSearchBackend,
+)
+from search.backends.documents import story_fields
+from search.backends.query import (
+    MATCHED_BONUS,
+    TITLE_BONUS,
+    clause_texts,
+    search,
+    search_body,
+)
+from search.tantivy.query import FACET_SIZE
+from stories.models import ArticlePage, StoryPage
+from stories.models.taxonomy import Theme
+from tests.factories import ArticlePageFactory
+
+FIELDS = [
+    "hvdj_title^5.0",
+    "hvdj_summary^2.0",
+    "hvdj_body^1.0",
+    "hvdj_transcript^1.0",
+    "hvdj_replies^0.7",
+    "hvdj_taxonomy^1.5",
+]
+PUBLIC = [
+    {"term": {"_django_content_type": "stories.StoryPage"}},
+    {"term": {"hvdj_live": True}},
+    {"term": {"hvdj_public": True}},
+]
+
+
+def backend():
+    return DutchElasticsearchSearchBackend({"URLS": ["http://elasticsearch.invalid:9200"]})
+
+
+def clause(text, exact):
+    """The pinned JSON of one clause."""
+    should = [
+        {
+            "multi_match": {
+                "query": text,
+                "type": "most_fields",
+                "operator": "and",
+                "fields": FIELDS,
+            }
+        }
+    ]
+    if exact:
+        should.append({"match": {"hvdj_words": {"query": exact, "boost": 1.0}}})
+    should.append(
+        {
+            "constant_score": {
+                "filter": {"match": {"hvdj_title": {"query": text, "operator": "and"}}},
+                "boost": 1000.0,
+            }
+        }
+    )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def test_stories_get_the_public_search_s_fields_with_the_dutch_analyzers(db):
+    properties = backend().mapping_class(ArticlePage).get_mapping()["properties"]
+    dutch = {"type": "text", "analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
+
+    assert properties["hvdj_title"] == {**dutch, "copy_to": "hvdj_words"}
+    assert properties["hvdj_summary"] == {**dutch, "copy_to": "hvdj_words"}
+    assert properties["hvdj_body"] == {**dutch, "copy_to": "hvdj_words"}
+    assert properties["hvdj_taxonomy"] == {**dutch, "copy_to": "hvdj_words"}
+    assert properties["hvdj_transcript"] == dutch
+    assert properties["hvdj_replies"] == dutch
+    assert properties["hvdj_words"] == {"type": "text", "analyzer": WORDS_ANALYZER}
+    for name in ("type", "themes", "change_tasks", "regions", "audiences"):
+        assert properties[f"hvdj_{name}"] == {"type": "integer"}
+    assert properties["hvdj_date"] == {"type": "date"}
+    assert properties["hvdj_live"] == {"type": "boolean"}
+    assert properties["hvdj_public"] == {"type": "boolean"}
+
+
+def test_other_models_get_no_public_search_fields(db):
+    properties = backend().mapping_class(Theme).get_mapping()["properties"]
+
+    assert not [name for name in properties if name.startswith("hvdj_")]
+
+
+def test_a_story_s_document_holds_its_normalised_texts_and_facet_values(db):
+    theme = Theme.objects.create(name="Opvoeden", slug="opvoeden-es")
+    story = ArticlePageFactory(title="Pleeg\u00adgezin en ideee\u0308n", intro="Korte intro")
+    story.themes.add(theme)
+    story.save()
+
+    fields = story_fields([ArticlePage.objects.get(pk=story.pk)])[story.pk]
+
+    assert fields["hvdj_title"] == "Pleeggezin en idee"
+    assert fields["hvdj_summary"] == "Korte intro"
+    assert fields["hvdj_themes"] == [theme.pk]
+    assert "Opvoeden" in fields["hvdj_taxonomy"]
+    assert fields["hvdj_type"] == story.content_type_id
+    assert fields["hvdj_live"] is True
+    assert fields["hvdj_public"] is True
+
+
+def test_a_batch_of_stories_costs_a_fixed_number_of_queries(db, django_assert_max_num_queries):
+    ArticlePageFactory.create_batch(3)
+    pages = list(ArticlePage.objects.all())
+
+    with django_assert_max_num_queries(7):
+        found = story_fields(pages)
+
+    assert set(found) == {page.pk for page in pages}
+
+
+def test_the_index_writes_wagtail_s_document_and_the_public_search_s_fields(db):
+    story = ArticlePageFactory(title="Na de uithuisplaatsing")
+    sent = []
+    search_backend = backend()
+    search_backend.bulk = lambda es, actions, index: sent.extend(actions)
+
+    search_backend.get_index_for_model(ArticlePage).add_item(story)
+
+    (action,) = sent
+    assert action["_id"] == str(story.pk) or action["_id"].endswith(str(story.pk))
+    assert action["title"] == "Na de uithuisplaatsing"
+    assert action["hvdj_title"] == "Na de uithuisplaatsing"
+
+
+def test_the_query_s_words_are_normalised_and_stop_words_left_out():
+    assert clause_texts("Hoe vind ik een pleeg\u00adgezin?") == [
+        ("vind", "vind"),
+        ("pleeggezin", "pleeggezin"),
+    ]
+    assert clause_texts("CAFE\u0301") == [("cafe", "cafe")]
+
+
+def test_a_run_of_words_that_is_a_synonym_term_is_one_clause_matched_on_stems():
+    groups = [["ggz", "geestelijke gezondheidszorg"]]
+
+    assert clause_texts("wachten op geestelijke gezondheidszorgen", groups) == [
+        ("wachten", "wachten"),
+        ("geestelijke gezondheidszorgen", None),
+    ]
+
+
+def test_an_all_words_search_pins_its_json():
+    body = search_body(clause_texts("pleegzorg wijkteams"))
+
+    assert body == {
+        "query": {
+            "bool": {
+                "filter": PUBLIC,
+                "must": [
+                    {
+                        "bool": {
+                            "must": [
+                                clause("pleegzorg", "pleegzorg"),
+                                clause("wijkteams", "wijkteams"),
+                            ]
+                        }
+                    }
+                ],
+            }
+        },
+        "from": 0,
+        "size": 12,
+        "track_total_hits": True,
+        "_source": False,
+        "stored_fields": ["pk"],
+    }
+
+
+def test_the_most_words_fallback_pins_its_json():
+    body = search_body(clause_texts("pleegzorg kwam"), all_words=False, offset=12)
+
+    ranked = [
+        {
+            "bool": {
+                "must": [clause(word, word)],
+                "should": [{"constant_score": {"filter": clause(word, word), "boost": 100_000.0}}],
+            }
+        }
+        for word in ("pleegzorg", "kwam")
+    ]
+    assert body["query"]["bool"]["must"] == [
+        {"bool": {"should": ranked, "minimum_should_match": 1}}
+    ]
+    assert body["from"] == 12
+    assert body["query"]["bool"]["filter"] == PUBLIC
+
+
+def test_a_matched_word_outranks_everything_a_word_can_score_and_a_title_match_any_other_field():
+    # BM25 gives a term at most idf × 2.2 per field; idf < 15 below a billion documents.
+    most_per_term = 15 * 2.2 * (sum(float(f.split("^")[1]) for f in FIELDS[1:]) + 1.0)
+    assert most_per_term < TITLE_BONUS
+    assert 10 * (TITLE_BONUS + most_per_term * 5) < MATCHED_BONUS
+
+
+def test_a_filtered_search_with_facets_pins_its_json():
+    body = search_body(
+        clause_texts("pleegzorg"),
+        filters={"themes": ["3", "4"], "type": [7]},
+        facets=("type", "themes", "regions"),
+        sort="date",
+    )
+
+    themes = {"terms": {"hvdj_themes": [3, 4]}}
+    types = {"terms": {"hvdj_type": [7]}}
+    assert body["post_filter"] == {"bool": {"filter": [themes, types]}}
+
+    def counted(name, other_filters):
+        return {
+            "filter": {"bool": {"filter": other_filters}},
+            "aggs": {"values": {"terms": {"field": f"hvdj_{name}", "size": 65_000}}},
+        }
+
+    assert body["aggs"] == {
+        "type": counted("type", [themes]),
+        "themes": counted("themes", [types]),
+        "regions": counted("regions", [themes, types]),
+    }
+    assert body["sort"] == [{"hvdj_date": {"order": "desc", "missing": "_last"}}]
+
+
+def test_every_facet_value_is_counted_not_elasticsearch_s_ten():
+    body = search_body([], facets=("themes",))
+
+    assert body["aggs"]["themes"]["aggs"]["values"]["terms"]["size"] == FACET_SIZE > 10_000
+
+
+def test_without_words_everything_is_listed_newest_first():
+    body = search_body([])
+
+    assert body["query"] == {"bool": {"filter": PUBLIC}}
+    assert body["sort"] == [{"hvdj_date": {"order": "desc", "missing": "_last"}}]
+
+
+def test_an_unknown_facet_field_is_refused():
+    with pytest.raises(ValueError, match="Not a facet field"):
+        search_body([], filters={"soort": [1]})
+
+
+class FakeElasticsearch:
+    """Answers searches from a list of prepared responses and keeps the bodies sent."""
+
+    def __init__(self, *responses):
+        self.responses = list(responses)
+        self.bodies = []
+
+    def search(self, index, **body):
+        self.bodies.append((index, body))
+        return self.responses.pop(0)
+
+
+def response(pks, total, **facets):
+    aggregations = {
+        name: {"values": {"buckets": [{"key": k, "doc_count": c} for k, c in counts.items()]}}
+        for name, counts in facets.items()
+    }
+    return {
+        "hits": {"total": {"value": total}, "hits": [{"fields": {"pk": [str(pk)]}} for pk in pks]},
+        "aggregations": aggregations,
+    }
+
+
+def test_fewer_than_a_page_of_all_words_runs_the_most_words_query_and_says_so():
+    es = FakeElasticsearch(response([1], 1), response([1, 2, 3], 3))
+
+    hits = search(es, "pages", "pleegzorg kwam")
+
+    assert (hits.ids, hits.total, hits.partial_match) == ([1, 2, 3], 3, True)
+    assert [body["query"]["bool"]["must"][0]["bool"].keys() for _i, body in es.bodies] == [
+        {"must": None}.keys(),
+        {"should": None, "minimum_should_match": None}.keys(),
+    ]
+
+
+def test_a_full_page_of_all_words_is_not_widened():
+    es = FakeElasticsearch(response(range(12), 40, themes={5: 40}))
+
+    hits = search(es, "pages", "pleegzorg kwam", facets=("themes",))
+
+    assert (hits.total, hits.partial_match, hits.facets) == (40, False, {"themes": {5: 40}})
+    assert len(es.bodies) == 1
+
+
+def test_a_query_of_only_stop_words_asks_nothing_and_says_so():
+    es = FakeElasticsearch()
+
+    hits = search(es, "pages", "de het een")
+
+    assert (hits.ids, hits.only_stop_words, es.bodies) == ([], True, [])
+
+
+def test_the_backend_searches_the_index_of_the_pages(db):
+    search_backend = backend()
+    search_backend.es = FakeElasticsearch(response([], 0))
+
+    search_backend.search_stories("pleegzorg", synonyms=[])
+
+    ((index, _body),) = search_backend.es.bodies
+    assert index == search_backend.get_index_for_model(StoryPage).name
+    assert isinstance(search_backend, ElasticsearchBaseSearchBackend)
