@@ -37,10 +37,13 @@ class CacheOutage:
         )
 
     def reachable(self):
-        if self.away:
-            with self._lock:
-                self.away = False
-            logger.info("The cache answers again.")
+        if not self.away:  # the common case, without taking the lock
+            return
+        with self._lock:
+            if not self.away:
+                return
+            self.away = False
+        logger.info("The cache answers again.")
 
 
 outage = CacheOutage()
