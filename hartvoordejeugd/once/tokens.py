@@ -42,8 +42,9 @@ FIELD_NAME = "form_token"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Long enough for a form sent again with Back days later; the table stays small.
 KEPT_FOR = datetime.timedelta(days=7)
-# The same fields sent again this soon are the same form sent again, not a new one.
-SAME_FORM_WITHIN = datetime.timedelta(days=1)
+# The same fields sent again this soon are the same form sent again, not a new one. Short,
+# because later the same fields can be meant (registering again after cancelling).
+SAME_FORM_WITHIN = datetime.timedelta(hours=1)
 NOT_FINGERPRINTED = {"csrfmiddlewaretoken", FIELD_NAME}
 REDIRECTS = {301, 302, 303, 307, 308}
 

@@ -6,6 +6,7 @@ import datetime
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -17,8 +18,9 @@ from django.test import Client
 from django.utils import timezone
 
 from dialogues.models import DialogueThreadPage, Reply
+from hartvoordejeugd import once
 from hartvoordejeugd.once.models import SubmittedForm
-from hartvoordejeugd.once.tokens import KEPT_FOR, forget_old_tokens
+from hartvoordejeugd.once.tokens import KEPT_FOR, SAME_FORM_WITHIN, forget_old_tokens
 from stories.models import ArticlePage, PodcastPage, StoryPage, VlogPage, WebinarRegistration
 from tests.factories import (
     ArticleIndexPageFactory,
@@ -30,6 +32,7 @@ from tests.factories import (
     WebinarPageFactory,
 )
 from tests.samples import mp3_bytes
+from tests.stories.test_dependencies import imported_top_level_packages
 
 TOKEN_FIELD = re.compile(r'<input type="hidden" name="form_token" value="([\w-]+)"')
 CONSENT = {
@@ -255,6 +258,18 @@ def test_the_same_story_sent_from_a_reloaded_form_is_recognised_by_what_was_sent
     assert StoryPage.objects.count() == 1
 
 
+def test_the_same_story_sent_again_from_a_new_form_after_an_hour_is_shared_again(
+    logged_in, sections
+):
+    url = "/deel-je-verhaal/artikel/"
+    logged_in.post(url, story_data("artikel", token_on(logged_in, url)))
+    SubmittedForm.objects.update(created_at=timezone.now() - SAME_FORM_WITHIN)
+
+    logged_in.post(url, story_data("artikel", token_on(logged_in, url)))
+
+    assert StoryPage.objects.count() == 2
+
+
 def test_a_different_story_or_another_member_sending_the_same_text_is_shared(
     logged_in, sections, client
 ):
@@ -290,6 +305,22 @@ def test_tokens_older_than_a_week_are_forgotten(db):
     assert forget_old_tokens() == 1
     assert list(SubmittedForm.objects.all()) == [recent]
     assert not SubmittedForm.objects.filter(pk=old.pk).exists()
+
+
+def test_the_token_mechanism_imports_no_app_so_every_app_can_use_it():
+    sources = sorted(Path(once.__file__).parent.rglob("*.py"))
+    apps = {"home", "stories", "dialogues", "search", "tests"}
+    imported = {
+        package
+        for path in sources
+        for package, _line in imported_top_level_packages(path)
+        if package in apps
+    }
+    nested = [path for path in sources if "hartvoordejeugd.accounts" in path.read_text("utf-8")]
+
+    assert len(sources) >= 4
+    assert imported == set()
+    assert nested == []
 
 
 # --- Two at the same moment ------------------------------------------------------------------
