@@ -1,4 +1,5 @@
-"""Searching a real Elasticsearch with the Dutch analyzer: runs when ELASTICSEARCH_URL is set.
+"""Searching a real Elasticsearch (or OpenSearch) with the Dutch analysis and the public search's
+semantics (search_stories): runs when ELASTICSEARCH_URL is set.
 
 Each test builds indexes of its own (a random prefix) with `update_index` and removes them.
 """
@@ -13,7 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from search.models import SynonymGroup
 from stories.models import StoryPage
-from tests.factories import ArticlePageFactory, VlogPageFactory
+from tests.factories import ArticlePageFactory, ThemeFactory, VlogPageFactory
 from tests.utils import run_command
 
 pytestmark = pytest.mark.skipif(
@@ -131,3 +132,86 @@ def test_autocomplete_suggests_titles_through_elasticsearch(elasticsearch, clien
     assert response.json()["suggestions"] == [
         {"title": story.title, "url": story.url, "type": "Artikel"}
     ]
+
+
+# --- The public search's semantics (search_stories), as on the tantivy side --------------------
+
+
+def stories(backend, query, **options):
+    return backend.search_stories(query, synonyms=[], **options)
+
+
+def test_all_words_first_then_most_words_ranked_by_how_many(elasticsearch):
+    both = ArticlePageFactory(title="Opvoedhulp", intro="Pleegzorg en een wijkteam.")
+    one = ArticlePageFactory(title="Een gesprek", intro="Over pleegzorg.")
+    ArticlePageFactory(title="Een dag op kantoor")
+    rebuild_index()
+
+    all_words = stories(elasticsearch, "pleegzorg wijkteam")
+    most_words = stories(elasticsearch, "pleegzorg wijkteam kwam")
+
+    assert (all_words.ids, all_words.partial_match) == ([both.pk], True)
+    assert most_words.partial_match is True
+    assert most_words.ids[:2] == [both.pk, one.pk]
+
+
+def test_a_title_match_outranks_body_only_matches_whatever_the_title_s_length(elasticsearch):
+    long_title = ArticlePageFactory(
+        title="Wat we leerden over de wachtlijst in een lang jaar vol gesprekken en twijfel"
+    )
+    ArticlePageFactory(title="Een dag", intro="Wachtlijst wachtlijst wachtlijst wachtlijst.")
+    rebuild_index()
+
+    assert stories(elasticsearch, "wachtlijst").ids[0] == long_title.pk
+
+
+def test_synonyms_apply_after_stemming_both_ways(elasticsearch):
+    SynonymGroup.objects.get_or_create(terms="pleegouder, gastouder")
+    story = ArticlePageFactory(title="Het leven van gastouders")
+    rebuild_index()
+
+    assert search(elasticsearch, "pleegouders") == [story.pk]
+
+
+def test_soft_hyphens_zero_width_characters_and_decomposed_letters_still_match(elasticsearch):
+    story = ArticlePageFactory(title="Een idee voor de crèche")
+    rebuild_index()
+
+    assert stories(elasticsearch, "cre\u0300che").ids == [story.pk]
+    assert stories(elasticsearch, "cr\u00adeche").ids == [story.pk]
+    assert stories(elasticsearch, "cre\u200bche").ids == [story.pk]
+
+
+def test_a_query_of_only_stop_words_says_so(elasticsearch):
+    ArticlePageFactory(title="De wijk en het gezin")
+    rebuild_index()
+
+    hits = stories(elasticsearch, "de en het")
+
+    assert (hits.ids, hits.only_stop_words) == ([], True)
+
+
+def test_every_facet_value_is_counted_under_the_other_filters(elasticsearch):
+    themes = ThemeFactory.create_batch(12)
+    for theme in themes:
+        story = ArticlePageFactory(title=f"Pleegzorg {theme.name}")
+        story.themes.add(theme)
+        story.save_revision().publish()
+    rebuild_index()
+
+    hits = stories(
+        elasticsearch, "pleegzorg", filters={"themes": [themes[0].pk]}, facets=("themes",)
+    )
+
+    assert hits.total == 1
+    assert hits.facets["themes"] == {theme.pk: 1 for theme in themes}
+
+
+def test_drafts_and_private_stories_stay_out_of_the_public_search(elasticsearch):
+    ArticlePageFactory(title="Pleegzorg als concept", live=False)
+    private = ArticlePageFactory(title="Pleegzorg achter een wachtwoord")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    public = ArticlePageFactory(title="Pleegzorg voor iedereen")
+    rebuild_index()
+
+    assert stories(elasticsearch, "pleegzorg").ids == [public.pk]
