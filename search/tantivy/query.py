@@ -10,6 +10,8 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 - All words first (each "clause" — a word or a synonym run — must match). When that finds fewer
   than a page (`limit`), the pages matching most clauses, ranked by how many, then by BM25
   (`partial_match`); the pages with all words are still first among them.
+- A word that no text field holds is looked for inside the words of the index (compounds:
+  "verzuim" finds "schoolverzuim"), scoring below any match of a word itself.
 - BM25 over the text fields with the boosts of index.TEXT_FIELDS, plus the word as typed in the
   unstemmed vocabulary field (EXACT_BOOST); a title match also gets a
   constant bonus as large as the most any other field can score for that clause, so it outranks
@@ -21,6 +23,7 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -36,6 +39,11 @@ RELEVANCE, NEWEST = "relevance", "date"
 BM25_MAX_TF = 1.2 + 1
 # The word as typed (the vocabulary field) on top of its stem: exact forms rank a little higher.
 EXACT_BOOST = 1.0
+# A word found only inside a compound scores this × the largest idf: below any match of the
+# word itself, which is what it stands in for.
+COMPOUND_SCORE = 0.5
+# The shortest stem looked for inside compounds.
+COMPOUND_PART = 4
 # Larger than the number of distinct values of any facet, so every value is counted exactly.
 FACET_SIZE = 65_000
 
@@ -66,10 +74,13 @@ class Clause(NamedTuple):
     """One word of the query, or a run of words that is a term of a synonym group.
 
     `alternatives`: tuples of (relative position, stem), one stem or a phrase, any of which
-    matches. `exact`: the word as typed (lowercased, folded) for a plain word, else None."""
+    matches. `exact`: the word as typed (lowercased, folded) for a plain word, else None.
+    `part`: the stem of a plain word that no text field holds, looked for inside compounds
+    (see `inside_compounds`)."""
 
     alternatives: tuple
     exact: str | None = None
+    part: str | None = None
 
     @property
     def term_count(self):
@@ -101,6 +112,29 @@ def clauses(query, groups=()):
     return found
 
 
+def inside_compounds(searcher, found):
+    """`found` with each plain word that no text field holds (as any form of its stem) marked
+    to be looked for inside the words of the index: "verzuim" in "schoolverzuim", "respijt" in
+    "respijtzorg", "mishandeling" in "kindermishandeling".
+
+    Dutch writes compounds as one word and the stemmer leaves them whole, so the part is only
+    found by a search through the vocabulary (a regular expression over the term dictionary of
+    the words field). That walks the whole dictionary, so it is done only for words that find
+    nothing on their own (rare words and typos), and only for stems of COMPOUND_PART letters
+    or more, so that "zin" does not find every "gezin" and "bezinning"."""
+    marked = []
+    for clause in found:
+        stem = clause.alternatives[0][0][1] if clause.exact else None
+        if (
+            stem
+            and len(stem) >= COMPOUND_PART
+            and not any(searcher.doc_freq(name, stem) for name in TEXT_FIELDS)
+        ):
+            clause = clause._replace(part=stem)
+        marked.append(clause)
+    return marked
+
+
 def alternative_query(schema, field_name, alternative):
     if len(alternative) == 1:
         return Query.term_query(schema, field_name, alternative[0][1])
@@ -125,6 +159,9 @@ def clause_query(schema, clause, idf):
     if clause.exact:
         exact = Query.term_query(schema, WORDS_FIELD, clause.exact)
         parts.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+    if clause.part:
+        inside = Query.regex_query(schema, WORDS_FIELD, f".*{re.escape(clause.part)}.*")
+        parts.append((Occur.Should, Query.const_score_query(inside, COMPOUND_SCORE * idf)))
     title = Query.boolean_query(
         [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause.alternatives]
     )
@@ -210,6 +247,7 @@ def search(
         hits.only_stop_words = has_words(query)
         return hits
     idf = max_idf(searcher)
+    found = inside_compounds(searcher, found)
     filter_parts = filter_queries(schema, filters, public_only=public_only)
     text = text_query(schema, found, idf, all_words=True) if found else None
     full = combined(text, filter_parts)
