@@ -211,8 +211,16 @@ class DutchElasticsearchSearchBackend(Elasticsearch9SearchBackend):
 
         if synonyms is None:
             synonyms = cached_synonym_groups()
-        index = self.get_index_for_model(StoryPage).name
-        return query_module.search(self.es, index, query, synonyms=synonyms, **options)
+        return query_module.search(self.es, self.pages_index, query, synonyms=synonyms, **options)
+
+    def suggest(self, query):
+        """A corrected query from the index's own words, or None (query.suggest)."""
+        return query_module.suggest(self.es, self.pages_index, query)
+
+    @property
+    def pages_index(self):
+        """The name of the index that holds the pages (and so the stories)."""
+        return self.get_index_for_model(StoryPage).name
 
     def get_index_settings(self):
         """The settings to create an index with: the analysis above and the current synonyms."""

@@ -20,7 +20,7 @@
   `post_filter`, so the hits and the counts come from one request.
 """
 
-from search.tantivy.analysis import has_words, positioned_terms, positioned_words
+from search.tantivy.analysis import has_words, normalise, positioned_terms, positioned_words
 from search.tantivy.index import FACET_FIELDS, TEXT_FIELDS
 from search.tantivy.query import FACET_SIZE, NEWEST, PAGE_SIZE, RELEVANCE, Hits, term_runs
 
@@ -80,6 +80,9 @@ def clause_query(text, exact):
                 "type": "most_fields",
                 "operator": "and",
                 "fields": text_field_list(),
+                # Should Elasticsearch's Dutch stop list hold a word tantivy's lacks, the
+                # clause asks nothing instead of finding nothing.
+                "zero_terms_query": "all",
             }
         }
     ]
@@ -215,3 +218,46 @@ def search(es, index, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **optio
             hits.partial_match = True
     hits.total, hits.ids, hits.facets = total, ids, counts
     return hits
+
+
+# --- Suggestions ------------------------------------------------------------------------------
+
+
+def suggest_body(query):
+    """A term suggester over the words as written, as query.suggest on the tantivy side: words
+    of four letters or more that the index lacks, at most two edits, the first two letters kept,
+    the nearest and then the most frequent word first."""
+    return {
+        "size": 0,
+        "suggest": {
+            "text": normalise(query),
+            "words": {
+                "term": {
+                    "field": WORDS_FIELD,
+                    "suggest_mode": "missing",
+                    "max_edits": 2,
+                    "prefix_length": 2,
+                    "min_word_length": 4,
+                    "string_distance": "damerau_levenshtein",
+                    "sort": "score",
+                    "size": 1,
+                }
+            },
+        },
+    }
+
+
+def suggest(es, index, query):
+    """The query with each unknown word replaced by its nearest known word; None when nothing
+    changes."""
+    text = normalise(query)
+    response = es.search(index=index, **suggest_body(query))
+    corrected, end, changed = [], 0, False
+    for entry in response.get("suggest", {}).get("words", []):
+        if not entry["options"]:
+            continue
+        start = entry["offset"]
+        corrected += [text[end:start], entry["options"][0]["text"]]
+        end = start + entry["length"]
+        changed = True
+    return "".join([*corrected, text[end:]]) if changed else None

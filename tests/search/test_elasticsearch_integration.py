@@ -147,12 +147,11 @@ def test_all_words_first_then_most_words_ranked_by_how_many(elasticsearch):
     ArticlePageFactory(title="Een dag op kantoor")
     rebuild_index()
 
-    all_words = stories(elasticsearch, "pleegzorg wijkteam")
+    a_page_of_all_words = stories(elasticsearch, "pleegzorg wijkteam", limit=1)
     most_words = stories(elasticsearch, "pleegzorg wijkteam kwam")
 
-    assert (all_words.ids, all_words.partial_match) == ([both.pk], True)
-    assert most_words.partial_match is True
-    assert most_words.ids[:2] == [both.pk, one.pk]
+    assert (a_page_of_all_words.ids, a_page_of_all_words.partial_match) == ([both.pk], False)
+    assert (most_words.ids, most_words.partial_match) == ([both.pk, one.pk], True)
 
 
 def test_a_title_match_outranks_body_only_matches_whatever_the_title_s_length(elasticsearch):
@@ -167,10 +166,12 @@ def test_a_title_match_outranks_body_only_matches_whatever_the_title_s_length(el
 
 def test_synonyms_apply_after_stemming_both_ways(elasticsearch):
     SynonymGroup.objects.get_or_create(terms="pleegouder, gastouder")
-    story = ArticlePageFactory(title="Het leven van gastouders")
+    gastouders = ArticlePageFactory(title="Het leven van gastouders")
+    pleegouders = ArticlePageFactory(title="Drie pleegouders vertellen")
     rebuild_index()
 
-    assert search(elasticsearch, "pleegouders") == [story.pk]
+    assert set(search(elasticsearch, "pleegouders")) == {gastouders.pk, pleegouders.pk}
+    assert set(search(elasticsearch, "gastouder")) == {gastouders.pk, pleegouders.pk}
 
 
 def test_soft_hyphens_zero_width_characters_and_decomposed_letters_still_match(elasticsearch):
@@ -196,7 +197,7 @@ def test_every_facet_value_is_counted_under_the_other_filters(elasticsearch):
     for theme in themes:
         story = ArticlePageFactory(title=f"Pleegzorg {theme.name}")
         story.themes.add(theme)
-        story.save_revision().publish()
+        story.save()
     rebuild_index()
 
     hits = stories(

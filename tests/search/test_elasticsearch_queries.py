@@ -51,6 +51,7 @@ def clause(text, exact):
                 "type": "most_fields",
                 "operator": "and",
                 "fields": FIELDS,
+                "zero_terms_query": "all",
             }
         }
     ]
@@ -307,3 +308,38 @@ def test_the_backend_searches_the_index_of_the_pages(db):
     ((index, _body),) = search_backend.es.bodies
     assert index == search_backend.get_index_for_model(StoryPage).name
     assert isinstance(search_backend, ElasticsearchBaseSearchBackend)
+
+
+def test_a_typo_is_corrected_from_the_index_s_words_as_on_the_tantivy_side(db):
+    search_backend = backend()
+    search_backend.es = FakeElasticsearch(
+        {
+            "suggest": {
+                "words": [
+                    {
+                        "text": "pleegzrog",
+                        "offset": 0,
+                        "length": 9,
+                        "options": [{"text": "pleegzorg"}],
+                    },
+                    {"text": "wijk", "offset": 10, "length": 4, "options": []},
+                ]
+            }
+        },
+        {"suggest": {"words": [{"text": "wijk", "offset": 0, "length": 4, "options": []}]}},
+    )
+
+    assert search_backend.suggest("Pleegzrog wijk") == "pleegzorg wijk"
+    assert search_backend.suggest("wijk") is None
+    (index, body), _ = search_backend.es.bodies
+    assert index == search_backend.pages_index
+    assert body["suggest"]["words"]["term"] == {
+        "field": "hvdj_words",
+        "suggest_mode": "missing",
+        "max_edits": 2,
+        "prefix_length": 2,
+        "min_word_length": 4,
+        "string_distance": "damerau_levenshtein",
+        "sort": "score",
+        "size": 1,
+    }
