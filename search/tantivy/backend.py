@@ -36,6 +36,7 @@ from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 from search.engine import synonym_groups
 from stories.models import StoryPage
 
+from . import availability
 from . import index as index_module
 from . import query as query_module
 from .documents import documents, is_story_model
@@ -146,6 +147,7 @@ class TantivyRebuilder:
         self.index.rebuild_writer = None
         self.context.__exit__(None, None, None)
         self.context = None
+        availability.mark_built(self.index.backend.path)
 
 
 def plain_words(query):

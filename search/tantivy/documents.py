@@ -6,6 +6,8 @@ regions, audiences), one for the tags, one for the view restrictions and one for
 the dialogues in it; nothing is read per page.
 """
 
+import datetime
+
 import tantivy
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +27,7 @@ FIELD_FOR = {"title": "title", "intro": "summary", "transcript_text": "transcrip
 BATCHED = {"reply_text"}
 # The suggestions' vocabulary: what the redactie wrote (not replies, not speech transcripts).
 VOCABULARY_FROM = ("title", "summary", "body", "taxonomy")
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 # (index field, StoryPage field)
 TAXONOMIES = (
     ("themes", "themes"),
@@ -167,10 +170,16 @@ def make_document(pk, texts, facets, *, type, published, live=True, public=True)
         for value in values:
             doc.add_integer(name, value)
     doc.add_integer("type", type)
-    doc.add_integer("date", int(published.timestamp()) if published else 0)
+    doc.add_integer("date", microseconds(published) if published else 0)
     doc.add_integer("live", int(bool(live)))
     doc.add_integer("public", int(bool(public)))
     return doc
+
+
+def microseconds(moment):
+    """`moment` in whole microseconds since 1970 (exact: the database keeps microseconds, so
+    two stories published within one second still sort newest first)."""
+    return (moment - EPOCH) // datetime.timedelta(microseconds=1)
 
 
 def content_type_id(page):

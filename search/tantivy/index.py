@@ -18,7 +18,7 @@ from django.conf import settings
 from .analysis import ANALYZER, WORDS_ANALYZER, analyzer, words_analyzer
 
 # Raise when the fields or the analysis change: an older index is then rebuilt, not misread.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 VERSION_FILE = "hvdj-schema-version"
 
 # Full-text fields, each through the Dutch analyzer, with the BM25 boost of a match in it.
@@ -32,7 +32,7 @@ TEXT_FIELDS = {
 }
 # Integer fast fields (indexed for filters, fast for facets and sorting). The taxonomy ones hold
 # one value per term (the term's pk); `type` is the page's content type pk; `date` the first
-# publication as a Unix timestamp; `live` and `public` are 1 or 0.
+# publication in microseconds since 1970; `live` and `public` are 1 or 0.
 # The words of title, summary, body and taxonomy as written, for typo suggestions.
 WORDS_FIELD = "words"
 FACET_FIELDS = ("type", "themes", "change_tasks", "regions", "audiences")
