@@ -3,7 +3,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
 
-from search.engine import clean_query
+from search.engine import clean_query, embedded_backend
+from search.tantivy.availability import SearchUnavailable
+from search.tantivy.prefix import autocomplete
 from stories.models import StoryPage
 
 MIN_QUERY_LENGTH = 2
@@ -20,7 +22,6 @@ def suggest(request):
     query = clean_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     suggestions = []
     if len(query) >= MIN_QUERY_LENGTH:
-        stories = StoryPage.objects.live().public().autocomplete(query, operator="and")
         suggestions = [
             {
                 "title": story.title,
@@ -28,8 +29,24 @@ def suggest(request):
                 "url": story.get_url(),
                 "type": str(capfirst(story.type_label)),
             }
-            for story in stories[:MAX_SUGGESTIONS]
+            for story in matching_stories(query)
         ]
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response
+
+
+def matching_stories(query):
+    """The best MAX_SUGGESTIONS live, public stories whose title starts like `query`: from
+    the embedded engine (search/tantivy/prefix.py) when it serves the public search, else from
+    the backend's autocomplete. Nothing while the index is being rebuilt."""
+    try:
+        backend = embedded_backend()
+    except SearchUnavailable:
+        return []
+    if backend is None:
+        stories = StoryPage.objects.live().public().autocomplete(query, operator="and")
+        return list(stories[:MAX_SUGGESTIONS])
+    ids = autocomplete(backend.index, query, limit=MAX_SUGGESTIONS)
+    by_id = StoryPage.objects.live().public().in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]

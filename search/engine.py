@@ -1,47 +1,42 @@
 """One search over every published story: Dutch full text, synonyms, facets and filters.
 
-The search backend (modelsearch) finds the matching pages; filters and facet counts are plain
-SQL over that match, so they behave the same on every backend. All state is in the URL: `q`,
-one repeatable parameter per facet, `sortering` and `pagina`.
+The public search backend (`HVDJ_PUBLIC_SEARCH_BACKEND`, an entry of WAGTAILSEARCH_BACKENDS)
+finds the matching pages. With the embedded engine (search/tantivy/) the page of ids, the
+total, every facet count, sorting, the "most words" fallback and typo suggestions all come from
+the index, and URL slugs are mapped to the pks its fast fields hold. With Elasticsearch the
+backend finds the matches and the facets are counted in the database over them. All state is
+in the URL: `q`, one repeatable parameter per facet, `sortering` and `pagina`. A facet value
+that does not exist is ignored the same way for every facet, and the page names it.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from stories.models import Audience, ChangeTask, Region, StoryPage, Theme
+from stories.models import StoryPage
 
+from .facets import FACETS, FACETS_BY_PARAMETER, Facet, story_types
 from .models import SynonymGroup
+from .tantivy import analysis
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
+# At most this many results count as "little": the page then offers a corrected query.
+LITTLE = 3
 SYNONYMS_CACHE_KEY = "search:synonym-groups"
-SLUG = re.compile(r"[-a-z0-9_]{1,120}")
 # Characters that full-text query parsers read as syntax (SQLite FTS5 refuses an unpaired
 # quote) or that no text contains (control characters); visitors meant none of them.
 QUERY_NOISE = re.compile(r'["\x00-\x1f\x7f]')
 WORD = re.compile(r"\w+")
 
-# The URL value of each story type: the search app names the types, it imports none of them.
-TYPE_SLUGS = {
-    "articlepage": "artikel",
-    "vlogpage": "vlog",
-    "podcastpage": "podcast",
-    "webinarpage": "webinar",
-    "dialoguethreadpage": "dialoog",
-}
 RELEVANCE, NEWEST = "relevantie", "nieuwste"
 SORTS = {RELEVANCE: _("Beste resultaat eerst"), NEWEST: _("Nieuwste eerst")}
 
@@ -107,181 +102,6 @@ def build_query(query, groups):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-# --- Facets -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Option:
-    """One value of a facet, with the number of results it would give."""
-
-    value: str
-    label: str
-    count: int
-    chosen: bool
-
-
-@dataclass
-class Facet:
-    """A facet as the results page shows it."""
-
-    parameter: str
-    label: str
-    options: list = field(default_factory=list)
-
-    @property
-    def chosen(self):
-        return [option for option in self.options if option.chosen]
-
-
-def story_types():
-    """{URL value: model} of every story type."""
-    return {
-        TYPE_SLUGS[model._meta.model_name]: model
-        for model in apps.get_models()
-        if issubclass(model, StoryPage) and model._meta.model_name in TYPE_SLUGS
-    }
-
-
-class TypeFacet:
-    """Soort: article, vlog, podcast, webinar or dialogue."""
-
-    parameter = "soort"
-    label = _("Soort")
-
-    def valid(self, values):
-        return [value for value in values if value in TYPE_SLUGS.values()]
-
-    def filter(self, queryset, values):
-        models = [model for slug, model in story_types().items() if slug in values]
-        content_types = ContentType.objects.get_for_models(*models).values()
-        return queryset.filter(content_type__in=[ct.pk for ct in content_types])
-
-    def flag_sql(self, values):
-        models = [model for slug, model in story_types().items() if slug in values]
-        content_types = ContentType.objects.get_for_models(*models).values()
-        return "content_type_id = ANY(%s)", [[ct.pk for ct in content_types]]
-
-    def count_sql(self, where):
-        return (
-            f"SELECT '{self.parameter}', content_type_id::text, NULL::text, COUNT(*) "  # noqa: S608
-            f"FROM f {where} GROUP BY content_type_id"
-        )
-
-    def options_from_rows(self, rows, *, chosen):
-        counts = {
-            int(value): count for kind, value, _label, count in rows if kind == self.parameter
-        }
-        return self.options_from_counts(counts, chosen)
-
-    def options(self, queryset, chosen):
-        counts = dict(
-            queryset.order_by()
-            .values("content_type")
-            .annotate(total=Count("pk"))
-            .values_list("content_type", "total")
-        )
-        return self.options_from_counts(counts, chosen)
-
-    def options_from_counts(self, counts, chosen):
-        types = story_types()
-        content_types = ContentType.objects.get_for_models(*types.values())
-        options = []
-        for slug, model in types.items():
-            count = counts.get(content_types[model].pk, 0)
-            if count or slug in chosen:
-                options.append(
-                    Option(slug, str(model._meta.verbose_name).capitalize(), count, slug in chosen)
-                )
-        return sorted(options, key=lambda option: (-option.count, option.label))
-
-
-class TermFacet:
-    """A facet on one taxonomy (themes, change tasks, regions, audiences)."""
-
-    def __init__(self, parameter, label, model, field_name):
-        self.parameter = parameter
-        self.label = label
-        self.model = model
-        self.field_name = field_name
-        self.term = model._meta.model_name  # the column's name on the M2M table
-
-    @property
-    def through(self):
-        return StoryPage._meta.get_field(self.field_name).remote_field.through
-
-    def valid(self, values):
-        return [value for value in values if SLUG.fullmatch(value)]
-
-    def filter(self, queryset, values):
-        return queryset.filter(
-            Exists(
-                self.through.objects.filter(
-                    storypage_id=OuterRef("pk"), **{f"{self.term}__slug__in": values}
-                )
-            )
-        )
-
-    def flag_sql(self, values):
-        return (
-            # Not correlated, so PostgreSQL hashes the chosen stories once (a hashed SubPlan)
-            # instead of probing for every match.
-            f"m.id IN (SELECT t.storypage_id FROM {self.through._meta.db_table} t "  # noqa: S608
-            f"JOIN {self.model._meta.db_table} x ON x.id = t.{self.term}_id "
-            "WHERE x.slug = ANY(%s))"
-        ), [values]
-
-    def count_sql(self, where):
-        return (
-            f"SELECT '{self.parameter}', x.slug, x.name, COUNT(*) FROM f "  # noqa: S608
-            f"JOIN {self.through._meta.db_table} t ON t.storypage_id = f.id "
-            f"JOIN {self.model._meta.db_table} x ON x.id = t.{self.term}_id {where} "
-            "GROUP BY x.slug, x.name"
-        )
-
-    def options_from_rows(self, rows, *, chosen):
-        found = sorted(
-            (
-                (value, label, count)
-                for kind, value, label, count in rows
-                if kind == self.parameter
-            ),
-            key=lambda row: (-row[2], row[1]),
-        )
-        return self.options_with_chosen(found, chosen)
-
-    def options(self, queryset, chosen):
-        rows = (
-            self.through.objects.filter(storypage_id__in=queryset.order_by().values("pk"))
-            .values_list(f"{self.term}__slug", f"{self.term}__name")
-            .annotate(total=Count("storypage_id"))
-            .order_by("-total", f"{self.term}__name")
-        )
-        return self.options_with_chosen(rows, chosen)
-
-    def options_with_chosen(self, rows, chosen):
-        """Options for the counted values, plus the chosen ones that have no results now."""
-        options = [Option(slug, name, total, slug in chosen) for slug, name, total in rows]
-        found = {option.value for option in options}
-        missing = [slug for slug in chosen if slug not in found]
-        if missing:
-            options += [
-                Option(term.slug, term.name, 0, True)
-                for term in self.model.objects.filter(slug__in=missing)
-            ]
-        return options
-
-
-TYPE_FACET = TypeFacet()
-FACETS = [
-    TYPE_FACET,
-    TermFacet("thema", _("Thema"), Theme, "themes"),
-    TermFacet("opgave", _("Veranderopgave"), ChangeTask, "change_tasks"),
-    TermFacet("regio", _("Jeugdregio"), Region, "regions"),
-    TermFacet("doelgroep", _("Doelgroep"), Audience, "audiences"),
-]
-FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
-
-
 # --- A search ---------------------------------------------------------------------------------
 
 
@@ -294,25 +114,34 @@ class Search:
     sort: str = RELEVANCE
     # A facet value the page itself stands for (/thema/<slug>/), always applied.
     fixed: tuple = ()
+    # (facet label, value) of every value asked for that does not exist: left out.
+    ignored: list = field(default_factory=list)
 
     @classmethod
     def from_params(cls, params, *, fixed=()):
-        chosen = {}
+        chosen, ignored = {}, []
         for facet in FACETS:
-            values = facet.valid(
-                list(dict.fromkeys(params.getlist(facet.parameter)))[:MAX_VALUES_PER_FACET]
-            )
+            asked = list(dict.fromkeys(params.getlist(facet.parameter)))[:MAX_VALUES_PER_FACET]
+            asked = [value for value in asked if value.strip()]
+            values = facet.known(asked) if asked else []
+            ignored += [(facet.label, value[:60]) for value in asked if value not in values]
             if values:
                 chosen[facet.parameter] = values
         query = clean_query(params.get("q", ""))
         sort = params.get("sortering", "")
         if sort not in SORTS:
             sort = RELEVANCE if query else NEWEST
-        return cls(query=query, chosen=chosen, sort=sort, fixed=fixed)
+        return cls(query=query, chosen=chosen, sort=sort, fixed=fixed, ignored=ignored)
 
     @property
     def has_words(self):
-        return bool(words_of(self.query))
+        return analysis.has_words(self.query)
+
+    @property
+    def only_stop_words(self):
+        """Words, but only ones too common to search for ("de", "en", "hoe"): on every
+        backend such a query finds nothing, and the page says why."""
+        return self.has_words and not analysis.analyze(self.query)
 
     def all_chosen(self, *, without=None):
         chosen = {key: list(values) for key, values in self.chosen.items() if key != without}
@@ -323,6 +152,19 @@ class Search:
                 chosen[parameter].append(value)
         return chosen
 
+    def shown_facets(self):
+        """The facets the page offers: all but the one the page itself stands for."""
+        return [f for f in FACETS if not (self.fixed and self.fixed[0] == f.parameter)]
+
+    def index_filters(self):
+        """{index fast field: [pks]} of the chosen values, for the embedded engine."""
+        return {
+            FACETS_BY_PARAMETER[parameter].index_field: FACETS_BY_PARAMETER[parameter].pks(values)
+            for parameter, values in self.all_chosen().items()
+        }
+
+    # The database's part when another backend (Elasticsearch) finds the matches.
+
     def matches(self, queryset=None):
         """Every live, public story that matches the words (all of them without words), in
         the chosen order, before the facet filters."""
@@ -331,7 +173,7 @@ class Search:
         results = self.matched_results(queryset) if self.has_words else None
         if results is None:
             return newest
-        if hasattr(results, "get_queryset"):  # the database backends: a lazy queryset
+        if hasattr(results, "get_queryset"):  # the database backend: a lazy queryset
             found = results.get_queryset()
         else:  # Elasticsearch: the best 1,000 matches, in its order
             found = ids_in_order(queryset, [page.pk for page in results[:1000]])
@@ -344,7 +186,11 @@ class Search:
         search_query = build_query(self.query, synonym_groups())
         if search_query is None:
             return None
-        results = queryset.search(search_query, order_by_relevance=self.sort == RELEVANCE)
+        results = queryset.search(
+            search_query,
+            order_by_relevance=self.sort == RELEVANCE,
+            backend=public_backend_alias(),
+        )
         return results.annotate_score("_score")
 
     def filtered(self, queryset, *, without=None):
@@ -355,9 +201,7 @@ class Search:
     def facets(self, matches):
         """Each facet's values with counts under the words and the *other* filters."""
         facets = []
-        for facet in FACETS:
-            if self.fixed and self.fixed[0] == facet.parameter:
-                continue
+        for facet in self.shown_facets():
             chosen = self.chosen.get(facet.parameter, [])
             options = facet.options(self.filtered(matches, without=facet.parameter), chosen)
             facets.append(Facet(facet.parameter, facet.label, options))
@@ -372,15 +216,12 @@ def ids_in_order(queryset, ids):
     return queryset.filter(pk__in=ids).order_by(order)
 
 
-# --- Snippets ---------------------------------------------------------------------------------
-
-SNIPPET_WORDS = 32
 DUTCH_SUFFIXES = ("eren", "en", "s")
 
 
 def stem(word):
-    """A rough Dutch stem for marking matches: gezinnen → gezin, uithuisplaatsingen →
-    uithuisplaatsing. The search backend does the real stemming; this only finds the words."""
+    """A rough Dutch stem for the database backend's queries (build_query): gezinnen → gezin,
+    uithuisplaatsingen → uithuisplaatsing. The engines do the real stemming."""
     word = word.lower()
     for suffix in DUTCH_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -389,47 +230,6 @@ def stem(word):
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
         word = word[:-1]
     return word
-
-
-def matcher(query, groups=()):
-    """A function telling whether a word of a text matches the query (or its synonyms)."""
-    terms = set(words_of(query))
-    for group in groups:
-        if any(term in query.lower() for term in group):
-            terms.update(word for term in group for word in term.split())
-    stems = {stem(term) for term in terms if term}
-
-    def matches(word):
-        candidate = stem(word)
-        return any(
-            candidate == wanted or (len(wanted) >= 4 and candidate.startswith(wanted))
-            for wanted in stems
-        )
-
-    return matches
-
-
-def highlight(text, is_match, *, words=SNIPPET_WORDS):
-    """A window of `text` around its first matching word, escaped, with matches in <mark>.
-    Returns "" when no word matches."""
-    tokens = re.findall(r"\S+", text or "")
-    positions = [i for i, token in enumerate(tokens) if any(map(is_match, WORD.findall(token)))]
-    if not positions:
-        return ""
-    start = max(0, positions[0] - words // 3)
-    window = tokens[start : start + words]
-    marked = []
-    for token in window:
-        escaped = escape(token)
-        if any(map(is_match, WORD.findall(token))):
-            escaped = f"<mark>{escaped}</mark>"
-        marked.append(escaped)
-    prefix = "… " if start else ""
-    suffix = " …" if start + words < len(tokens) else ""
-    return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308 (every token escaped)
-
-
-# --- Moments in transcripts ------------------------------------------------------------------
 
 
 def timed_story_types():
@@ -441,33 +241,18 @@ def timed_story_types():
     ]
 
 
-def first_matching_passage(cues, query, groups=()):
-    """(number from 1, cue) of the passage that matches most of the query's words, the
-    earliest of those; None when no passage matches any of them."""
-    words = list(dict.fromkeys(words_of(query)))
-    # "de", "en" and "op" are in nearly every passage: they alone do not make a moment.
-    words = [word for word in words if len(word) > 2] or words
-    matchers = [matcher(word, groups) for word in words]
-    best, best_score = None, 0
-    for number, cue in enumerate(cues or [], start=1):
-        said = WORD.findall(cue.get("text", ""))
-        score = sum(1 for is_match in matchers if any(map(is_match, said)))
-        if score > best_score:
-            best, best_score = (number, cue), score
-            if score == len(matchers):
-                break
-    return best
-
-
 # --- Running a search -------------------------------------------------------------------------
 
 
 @dataclass
 class Outcome:
-    """One page of results (a Django Page of stories) and the facets."""
+    """One page of results (a Django Page of stories), the facets, and what to tell about
+    them: the "most words" fallback was used, or a corrected query to offer."""
 
     page: object
     facets: list
+    partial_match: bool = False
+    suggestion: str | None = None
 
 
 class KnownCount:
@@ -484,88 +269,110 @@ def page_number(value):
     return int(value) if re.fullmatch(r"[0-9]{1,9}", value or "") and int(value) > 0 else 1
 
 
+def public_backend_alias():
+    """The WAGTAILSEARCH_BACKENDS entry of the public search (setting
+    HVDJ_PUBLIC_SEARCH_BACKEND; the admin keeps using "default")."""
+    return getattr(settings, "HVDJ_PUBLIC_SEARCH_BACKEND", "default")
+
+
+def public_backend():
+    return get_search_backend(public_backend_alias())
+
+
+def is_embedded(backend):
+    """Whether `backend` is the embedded engine (search/tantivy/backend.py)."""
+    return hasattr(backend, "search_stories")
+
+
+def embedded_backend():
+    """The embedded engine when it serves the public search and can answer, else None.
+    Raises SearchUnavailable (and starts a rebuild) when its index is missing or damaged."""
+    from .tantivy.availability import ensure_available
+
+    backend = public_backend()
+    if not is_embedded(backend):
+        return None
+    ensure_available(public_backend_alias(), backend.path)
+    return backend
+
+
 def run(search, stories, *, page, per_page):
     """Search `stories` (a card queryset) and return the page asked for and the facets."""
-    if connection.vendor == "postgresql" and search.has_words and uses_database_backend():
-        return run_in_one_statement(search, stories, page=page, per_page=per_page)
+    if search.only_stop_words:
+        return Outcome(Paginator([], per_page).get_page(1), [])
+    backend = embedded_backend()
+    if backend is not None:
+        return run_embedded(backend, search, stories, page=page, per_page=per_page)
     matches = search.matches(stories)
     paginator = Paginator(search.filtered(matches), per_page)
     return Outcome(paginator.get_page(page), search.facets(matches))
 
 
-def uses_database_backend():
-    return get_search_backend().__class__.__module__.startswith("modelsearch.backends.database")
+def sort_of(search):
+    from .tantivy import query as engine_query
+
+    if search.sort == NEWEST or not search.has_words:
+        return engine_query.NEWEST
+    return engine_query.RELEVANCE
 
 
-def run_in_one_statement(search, stories, *, page, per_page):
-    """PostgreSQL: the full-text match runs once, as a materialised CTE, and the count, every
-    facet and the page of ids are read from it in a single statement.
+def run_embedded(backend, search, stories, *, page, per_page):
+    """The page of ids, the total and every facet count from the index in one search; the
+    cards of that page from the database (ids the database no longer holds left out)."""
+    facets = search.shown_facets()
 
-    The SQL is put together from our own table and column names; every value a visitor
-    chose goes in as a parameter (hence the S608 exemptions).
-    """
-    results = search.matched_results(stories.model.objects.live().public())
-    matches = (
-        results.get_queryset()
-        .order_by()
-        .values("pk", "content_type_id", "first_published_at", "_score")
-    )
-    match_sql, match_params = matches.query.sql_with_params()
-    chosen = search.all_chosen()
-    flags, flag_params = [], []
-    for parameter, values in chosen.items():
-        sql, params = FACETS_BY_PARAMETER[parameter].flag_sql(values)
-        flags.append((parameter, sql))
-        flag_params += params
-
-    def where(without=None):
-        conditions = [f"ok_{parameter}" for parameter, _sql in flags if parameter != without]
-        return "WHERE " + " AND ".join(conditions) if conditions else ""
-
-    flag_columns = "".join(f", {sql} AS ok_{parameter}" for parameter, sql in flags)
-    order = (
-        "score DESC, id DESC" if search.sort == RELEVANCE else "published DESC NULLS LAST, id DESC"
-    )
-    parts = [f"SELECT 'total', NULL::text, NULL::text, COUNT(*) FROM f {where()}"]  # noqa: S608
-    for facet in FACETS:
-        if search.fixed and search.fixed[0] == facet.parameter:
-            continue
-        parts.append(facet.count_sql(where(facet.parameter)))
-
-    def statement(offset):
-        return (
-            (
-                f"WITH m(id, content_type_id, published, score) AS MATERIALIZED ({match_sql}), "  # noqa: S608
-                f"f AS MATERIALIZED (SELECT m.*{flag_columns} FROM m) "
-                + " UNION ALL ".join(parts)
-                + " UNION ALL SELECT * FROM (SELECT 'hit', id::text, NULL::text, NULL::bigint "  # noqa: S608
-                f"FROM f {where()} ORDER BY {order} LIMIT %s OFFSET %s) AS hits"
-            ),
-            [*match_params, *flag_params, per_page, offset],
+    def at(number):
+        return backend.search_stories(
+            search.query if search.has_words else "",
+            filters=search.index_filters(),
+            sort=sort_of(search),
+            offset=(number - 1) * per_page,
+            limit=per_page,
+            facets=[facet.index_field for facet in facets],
         )
 
-    rows = fetch(*statement((page - 1) * per_page))
-    total = next(count for kind, _value, _label, count in rows if kind == "total")
-    paginator = Paginator(KnownCount(total), per_page)
+    hits = at(page)
+    paginator = Paginator(KnownCount(hits.total), per_page)
     if page > paginator.num_pages:
         page = paginator.num_pages
-        rows = fetch(*statement((page - 1) * per_page))
-    ids = [int(value) for kind, value, _label, _count in rows if kind == "hit"]
-    by_id = stories.in_bulk(ids)
-    pages = [by_id[pk] for pk in ids if pk in by_id]
-    facets = [
+        hits = at(page)
+    by_id = stories.in_bulk(hits.ids)
+    pages = [by_id[pk] for pk in hits.ids if pk in by_id]
+    options = [
         Facet(
             facet.parameter,
             facet.label,
-            facet.options_from_rows(rows, chosen=search.chosen.get(facet.parameter, [])),
+            facet.options_from_counts(
+                hits.facets.get(facet.index_field, {}), search.chosen.get(facet.parameter, [])
+            ),
         )
-        for facet in FACETS
-        if not (search.fixed and search.fixed[0] == facet.parameter)
+        for facet in facets
     ]
-    return Outcome(PaginatorPage(pages, page, paginator), facets)
+    suggestion = None
+    if search.has_words and (hits.total <= LITTLE or hits.partial_match):
+        suggestion = backend.suggest(search.query)
+        if suggestion and suggestion.lower() == search.query.lower():
+            suggestion = None
+    return Outcome(
+        PaginatorPage(pages, page, paginator),
+        options,
+        partial_match=hits.partial_match,
+        suggestion=suggestion,
+    )
 
 
-def fetch(sql, params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def newest(search, stories, *, limit):
+    """The newest `limit` results of `search` (the feed), on any backend."""
+    if search.only_stop_words:
+        return []
+    backend = embedded_backend()
+    if backend is None:
+        return list(search.filtered(search.matches(stories))[:limit])
+    hits = backend.search_stories(
+        search.query if search.has_words else "",
+        filters=search.index_filters(),
+        sort=sort_of(search),
+        limit=limit,
+    )
+    by_id = stories.in_bulk(hits.ids)
+    return [by_id[pk] for pk in hits.ids if pk in by_id]

@@ -7,29 +7,34 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.search.models import IndexEntry
 
 from stories.models import Region, StoryPage, Theme, card_queryset
 from stories.transcripts import format_time, passage_anchor
 
 from .engine import (
-    FACETS_BY_PARAMETER,
     SORTS,
     Search,
-    first_matching_passage,
-    highlight,
-    matcher,
+    newest,
     page_number,
     run,
+    story_types,
     synonym_groups,
     timed_story_types,
 )
+from .facets import FACETS_BY_PARAMETER
 from .logging import log_search
+from .snippets import first_matching_passage, highlight, matcher
+from .tantivy.availability import RETRY_AFTER, SearchUnavailable
+from .tantivy.documents import as_text
 
 FEED_ITEMS = 20
+# What a card shows itself; a snippet from the rest is read by body_texts.
+CARD_TEXT = {"title", "intro"}
 POPULAR_THEMES = 8
 
 
@@ -65,9 +70,26 @@ def region(request, slug):
     )
 
 
+def unavailable(request):
+    """While the search index is (re)built: a Dutch page, 503 with Retry-After, never a 500."""
+    response = TemplateResponse(
+        request, "search/unavailable.html", {"page_title": _("Zoeken")}, status=503
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
+
+
 def results_page(request, search, *, template, **context):
+    try:
+        return search_results_page(request, search, template=template, **context)
+    except SearchUnavailable:
+        return unavailable(request)
+
+
+def search_results_page(request, search, *, template, **context):
     browsing = bool(context.get("term"))
-    results = facets = None
+    results = facets = outcome = None
     if search.query or search.chosen or browsing:
         stories = card_queryset(StoryPage.objects.live().public()).prefetch_related("regions")
         outcome = run(
@@ -91,6 +113,11 @@ def results_page(request, search, *, template, **context):
         facets=facets,
         sort_links=sort_links(request, search),
         no_words=bool(search.query) and not search.has_words,
+        only_stop_words=search.only_stop_words,
+        partial_match=bool(outcome and outcome.partial_match),
+        suggestion=outcome.suggestion if outcome else None,
+        suggestion_url=suggestion_url(request, outcome.suggestion) if outcome else "",
+        ignored=search.ignored,
         chosen_count=sum(len(values) for values in search.chosen.values()),
         promotions=promotions_for(search.query) if results and results.number == 1 else [],
         feed_url=reverse("search_feed") + feed_query(request),
@@ -99,6 +126,16 @@ def results_page(request, search, *, template, **context):
     if results is not None and not results.paginator.count:
         context.update(empty_state(search))
     return TemplateResponse(request, template, context)
+
+
+def suggestion_url(request, suggestion):
+    """The same search with the corrected words."""
+    if not suggestion:
+        return ""
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    params["q"] = suggestion
+    return "?" + params.urlencode()
 
 
 def add_links(request, facets):
@@ -132,15 +169,10 @@ def add_snippets(pages, query):
     if not query or not pages:
         return
     is_match = matcher(query, synonym_groups())
-    texts = dict(
-        IndexEntry.objects.filter(
-            object_id__in=[str(page.pk) for page in pages],
-            content_type_id__in={page.content_type_id for page in pages},
-        ).values_list("object_id", "body_text" if has_body_text() else "body")
-    )
+    texts = body_texts(pages)
     for page in pages:
         page.snippet = highlight(page.intro, is_match) or highlight(
-            texts.get(str(page.pk), ""), is_match
+            texts.get(page.pk, ""), is_match
         )
         page.marked_title = highlight(page.title, is_match, words=1000)
     add_moments(pages, query, is_match)
@@ -168,8 +200,41 @@ def add_moments(pages, query, is_match):
         page.snippet = highlight(cue["text"], is_match)
 
 
-def has_body_text():
-    return any(field.name == "body_text" for field in IndexEntry._meta.get_fields())
+def snippet_fields():
+    """(lookup from StoryPage, model field) of every text field the stories search beyond the
+    title and intro (practice fields, body, transcripts, descriptions...), so that one query
+    reads them for a page of results of any types."""
+    found = {}
+    base = {field.name: field for field in StoryPage._meta.concrete_fields}
+    for search_field in StoryPage.get_search_fields():
+        name = search_field.field_name
+        if isinstance(search_field, SearchField) and name in base and name not in CARD_TEXT:
+            found[name] = base[name]
+    for model in story_types().values():
+        own = {field.name: field for field in model._meta.local_concrete_fields}
+        for search_field in model.get_search_fields():
+            name = search_field.field_name
+            if isinstance(search_field, SearchField) and name in own:
+                found[f"{model._meta.model_name}__{name}"] = own[name]
+    return list(found.items())
+
+
+def body_texts(pages):
+    """{pk: the searchable text of the page beyond its intro}: one query for any page of
+    results, whatever types are on it."""
+    fields = snippet_fields()
+    rows = StoryPage.objects.filter(pk__in=[page.pk for page in pages]).values_list(
+        "pk", *(lookup for lookup, _field in fields)
+    )
+    texts = {}
+    for pk, *values in rows:
+        parts = []
+        for (_lookup, field), value in zip(fields, values, strict=True):
+            if value:
+                content = getattr(field, "get_searchable_content", None)
+                parts.append(as_text(content(value) if content else value))
+        texts[pk] = "\n".join(parts)
+    return texts
 
 
 def promotions_for(query):
@@ -219,15 +284,24 @@ def feed_query(request):
 
 
 class SearchFeed(Feed):
-    """RSS 2.0 of the newest results of any search with its filters, at /zoeken/feed/."""
+    """RSS 2.0 of the newest results of any search with its filters, at /zoeken/feed/.
+
+    One instance serves every request (and thread): what belongs to a request travels in the
+    Search that `get_object` returns, never on the instance."""
 
     feed_type = Rss201rev2Feed
     language = "nl"
 
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchUnavailable:
+            return unavailable(request)
+
     def get_object(self, request, *args, **kwargs):
         search = Search.from_params(request.GET)
         search.sort = "nieuwste"
-        self.request_query = feed_query(request)
+        search.request_query = feed_query(request)
         return search
 
     def title(self, search):
@@ -239,7 +313,7 @@ class SearchFeed(Feed):
         return _("Hart voor de Jeugd: %(label)s") % {"label": label}
 
     def link(self, search):
-        return reverse("search") + self.request_query
+        return reverse("search") + search.request_query
 
     def description(self, search):
         return _(
@@ -247,8 +321,7 @@ class SearchFeed(Feed):
         )
 
     def items(self, search):
-        matches = search.matches(StoryPage.objects.live().public().select_related("owner"))
-        return search.filtered(matches)[:FEED_ITEMS]
+        return newest(search, StoryPage.objects.live().public(), limit=FEED_ITEMS)
 
     def item_title(self, item):
         return item.title

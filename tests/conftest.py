@@ -1,6 +1,9 @@
+import shutil
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.test import override_settings
 
 from home.models import HomePage
@@ -13,6 +16,51 @@ def _media_root(tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never to the project's media/."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _search_index_dir(tmp_path_factory):
+    """The embedded search index lives in a temporary folder for the whole session. Each test
+    runs in a transaction that is never committed, so the index writes Wagtail's signals leave
+    for after the commit are done when the next request starts instead (the same write, read
+    from the database then)."""
+    from search.tantivy import backend
+
+    def flush_pending(**kwargs):
+        for path in list(backend.pending()):
+            backend.flush(path)
+
+    with override_settings(HVDJ_SEARCH_INDEX_DIR=tmp_path_factory.mktemp("search-index")):
+        request_started.connect(flush_pending, dispatch_uid="tests-flush-search-index")
+        yield
+        request_started.disconnect(dispatch_uid="tests-flush-search-index")
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_index(_search_index_dir):
+    """Each test starts with an empty, built search index: the database is rolled back after
+    a test, the index is not. Costs a write only after a test that indexed something."""
+    from search.tantivy import availability, backend, index
+
+    backend.pending().clear()
+    path = index.default_path()
+    try:
+        tantivy_index = index.open_index(path)
+        if tantivy_index.searcher().num_docs:
+            with index.writer(tantivy_index) as handle:
+                handle.delete_all_documents()
+    except Exception:  # noqa: BLE001 (a test left it damaged: start afresh)
+        index.forget(path)
+        shutil.rmtree(path, ignore_errors=True)
+        index.open_index(path)
+    if not availability.is_built(path):
+        availability.mark_built(path)
+
+
+@pytest.fixture
+def embedded_search(settings):
+    """The public search runs on the embedded engine (search/tantivy/) in this test."""
+    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "tantivy"
 
 
 @pytest.fixture(autouse=True)

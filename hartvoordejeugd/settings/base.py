@@ -318,9 +318,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "stories.document_forms.CheckedDocumentForm"
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
-# Search: PostgreSQL full-text search with Dutch stemming, SQLite FTS locally, Elasticsearch
-# with a Dutch analyzer and the redactie's synonyms (search/backends.py) when
-# ELASTICSEARCH_URL is set.
+# Search. One machine (SQLite or PostgreSQL): the public search runs on the embedded index
+# (search/tantivy/: BM25, Dutch analysis), kept current by Wagtail's signals and rebuilt with
+# `update_index`; "default" stays the database backend for the admin's search of pages, images
+# and documents. Several app servers: Elasticsearch with the Dutch analyzer and the redactie's
+# synonyms (search/backends.py) when ELASTICSEARCH_URL is set, for everything.
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -335,10 +337,14 @@ else:
         "default": {
             "BACKEND": "wagtail.search.backends.database",
             "SEARCH_CONFIG": "dutch",
-        }
+        },
+        "tantivy": {"BACKEND": "search.tantivy.backend"},
     }
+# The WAGTAILSEARCH_BACKENDS entry of the public search (/zoeken/, theme and region pages, the
+# feed, autocomplete).
+HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "default")
 # The embedded search index (search/tantivy/): derived from the database, rebuilt at any time
-# with `update_index`. Not yet a search backend of the site (issue 14, step 1).
+# with `update_index`, after `restore`, and by itself when missing or damaged.
 HVDJ_SEARCH_INDEX_DIR = Path(env_str("HVDJ_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")))
 
 # Security headers (hartvoordejeugd/security.py). The public site allows nothing but our own

@@ -18,10 +18,13 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 HVDJ_ALLOW_DEMO_CONTENT = True
 # Tests run without collectstatic: look files up on request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
-# The suite indexes into the database, also on a machine where ELASTICSEARCH_URL is set; the
+# The suite indexes into the database and the embedded index (in a temporary folder per test
+# session: tests/conftest.py), also on a machine where ELASTICSEARCH_URL is set; the
 # Elasticsearch integration tests configure their own backend with their own index prefix.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+    "tantivy": {"BACKEND": "search.tantivy.backend"},
 }
+HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "default")  # noqa: F405
 # Pages are built fresh in tests; tests/project/test_page_cache.py turns the cache on.
 HVDJ_PAGE_CACHE_SECONDS = 0

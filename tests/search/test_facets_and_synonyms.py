@@ -57,11 +57,17 @@ def test_a_changed_synonym_group_counts_at_once(client, home):
     assert found(client.get("/zoeken/", {"q": "keukentafelteam"})) == [story.pk]
 
 
-def test_synonyms_combine_with_the_other_words(client, home):
+def test_synonyms_combine_with_the_other_words(client, home, embedded_search):
     twente = ArticlePageFactory(title="Jongeren in Twente en de geestelijke gezondheidszorg")
-    ArticlePageFactory(title="Jongeren in Utrecht en de geestelijke gezondheidszorg")
+    utrecht = ArticlePageFactory(title="Jongeren in Utrecht en de geestelijke gezondheidszorg")
+    ArticlePageFactory(title="Jongeren in Twente op school")
 
-    assert found(client.get("/zoeken/", {"q": "ggz twente"})) == [twente.pk]
+    response = client.get("/zoeken/", {"q": "ggz twente"})
+
+    # Only one story has both: those with one of the two follow ("most words").
+    assert found(response)[0] == twente.pk
+    assert utrecht.pk in found(response)
+    assert response.context["partial_match"]
 
 
 def test_a_title_match_ranks_above_a_body_match(client, home):
@@ -147,7 +153,7 @@ def test_the_facet_links_round_trip_through_the_url(client, home):
 
 
 def test_unknown_facet_values_and_sorts_give_a_normal_page(client, home):
-    ArticlePageFactory(title="Wijkteam")
+    story = ArticlePageFactory(title="Wijkteam")
 
     response = client.get(
         "/zoeken/",
@@ -161,8 +167,42 @@ def test_unknown_facet_values_and_sorts_give_a_normal_page(client, home):
     )
 
     assert response.status_code == 200
-    assert found(response) == []
-    assert "We hebben niets gevonden." in response.content.decode()
+    assert found(response) == [story.pk]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "label"),
+    [
+        ("soort", "Soort"),
+        ("thema", "Thema"),
+        ("opgave", "Veranderopgave"),
+        ("regio", "Jeugdregio"),
+        ("doelgroep", "Doelgroep"),
+    ],
+)
+def test_an_unknown_value_of_any_facet_is_ignored_and_the_page_names_it(
+    client, home, parameter, label
+):
+    story = ArticlePageFactory(title="Wijkteam")
+
+    response = client.get("/zoeken/", {"q": "wijkteam", parameter: "bestaat-niet"})
+
+    assert found(response) == [story.pk]
+    assert response.context["ignored"] == [(label, "bestaat-niet")]
+    content = response.content.decode()
+    assert "Deze filters bestaan niet en hebben we weggelaten:" in content
+    assert f"{label} ‘bestaat-niet’" in content
+
+
+def test_a_known_value_next_to_an_unknown_one_still_filters(client, home):
+    theme = ThemeFactory(name="Pleegzorg")
+    story = tagged(ArticlePageFactory, title="Wijkteam en pleegzorg", themes=[theme])
+    ArticlePageFactory(title="Wijkteam zonder thema")
+
+    response = client.get("/zoeken/", {"q": "wijkteam", "thema": [theme.slug, "nope"]})
+
+    assert found(response) == [story.pk]
+    assert response.context["ignored"] == [("Thema", "nope")]
 
 
 def test_filters_without_words_browse_everything_with_that_value(client, home):
