@@ -40,8 +40,9 @@ $(NODE_DEPS): package.json package-lock.json
 migrate: install ## Apply database migrations
 	$(LOCAL_SITE) $(MANAGE) migrate --no-input --verbosity 0
 
-demo: migrate ## Load the demo content (idempotent)
+demo: migrate ## Load the demo content (idempotent) and build the search index from it
 	$(LOCAL_SITE) $(MANAGE) load_demo
+	$(LOCAL_SITE) $(MANAGE) update_index
 
 run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (or PORT=...)
 	@echo ""

@@ -26,7 +26,9 @@ def ready(request):
     """Whether this app server can do its work: database, cache and search reachable.
 
     Answers 503 with the failing part named, so a load balancer takes the server out of rotation
-    until it recovers.
+    until it recovers. With the embedded search index, `search_index` says whether it can
+    answer ("ok") or is being (re)built ("building", which this check starts when needed);
+    the rest of the site works meanwhile, so it does not make the server unready.
     """
     checks = {"database": _database, "cache": _cache, "search": _search}
     results = {}
@@ -38,10 +40,11 @@ def ready(request):
             logger.exception("Readiness check %s failed", name)
             results[name] = "unavailable"
     healthy = all(result == "ok" for result in results.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": results},
-        status=200 if healthy else 503,
-    )
+    payload = {"status": "ok" if healthy else "unavailable", "checks": results}
+    index_state = _search_index()
+    if index_state is not None:
+        payload["search_index"] = index_state
+    return JsonResponse(payload, status=200 if healthy else 503)
 
 
 def _database():
@@ -66,3 +69,14 @@ def _search():
     # The database backend lives in the database, checked above; Elasticsearch has a client.
     if hasattr(backend, "es") and not backend.es.ping():
         raise ConnectionError("Elasticsearch did not answer")
+
+
+def _search_index():
+    """None without the embedded index; "ok" when it answers, else "building"."""
+    from search.engine import embedded_backend
+    from search.tantivy.availability import SearchUnavailable
+
+    try:
+        return None if embedded_backend() is None else "ok"
+    except SearchUnavailable:
+        return "building"

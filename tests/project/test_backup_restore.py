@@ -10,10 +10,12 @@ from django.core.management import CommandError
 from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from dialogues.models import Reply
 from dialogues.replies import approve_reply, post_reply
 from hartvoordejeugd.backups import stored_files
+from search.tantivy.index import writer
 from tests.dialogues.conftest import verified
 from tests.factories import (
     ArticlePageFactory,
@@ -80,6 +82,22 @@ def test_a_restored_site_has_the_same_pages_members_replies_and_files(
     assert "documents/verslag.pdf" in after["files"]
     assert any(name.startswith("original_images/") for name in after["files"])
     assert any(title == "Samen aan tafel met school" for _, title, *_ in after["pages"])
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_a_restore_the_search_index_holds_the_restored_stories(site_with_content, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    run_command("backup", "--output", str(archive))
+    run_command("flush", "--no-input")
+    backend = get_search_backend("tantivy")
+    with writer(backend.index) as handle:
+        handle.delete_all_documents()
+    assert backend.search_stories("tafel school").ids == []
+
+    run_command("restore", str(archive), "--yes")
+
+    found = backend.search_stories("tafel school").ids
+    assert [Page.objects.get(pk=pk).title for pk in found] == ["Samen aan tafel met school"]
 
 
 def test_restore_refuses_something_that_is_not_a_backup(tmp_path, db):

@@ -25,13 +25,14 @@ def test_health_answers_without_touching_the_database(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_ready_reports_database_cache_and_search(client, db):
+def test_ready_reports_database_cache_search_and_the_search_index(client, db, embedded_search):
     response = client.get("/ready/")
 
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
         "checks": {"database": "ok", "cache": "ok", "search": "ok"},
+        "search_index": "ok",
     }
 
 

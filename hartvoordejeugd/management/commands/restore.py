@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from hartvoordejeugd.backups import BackupError, restore_backup
+from search.tantivy.availability import rebuild_all
 
 
 class Command(BaseCommand):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             result = restore_backup(source=archive)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
+        # The search index is derived from the database: build it from the restored content.
+        rebuild_all()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Teruggezet: {result['objects']} records en {result['restored_files']} "
