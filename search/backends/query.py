@@ -13,7 +13,9 @@
   BM25 can give a clause in all other fields together; so a title match outranks a body-only
   match whatever the title's length.
 - All clauses must match first. When that finds fewer than a page, the pages matching most
-  clauses: any clause may match, and each matched clause adds MATCHED_BONUS, larger than a
+  clauses (a word of four letters or more also inside compounds, as tantivy does for a word the
+  index lacks; here only in this second query, which alone costs a walk through the words):
+  any clause may match, and each matched clause adds MATCHED_BONUS, larger than a
   clause can score, so the count of matched clauses ranks first, then BM25 (`partial_match`).
 - Facets: one terms aggregation per facet, `size` FACET_SIZE (every value, not Elasticsearch's
   10), each under the query and the *other* chosen filters; the chosen filters themselves are a
@@ -22,7 +24,15 @@
 
 from search.tantivy.analysis import has_words, normalise, positioned_terms, positioned_words
 from search.tantivy.index import FACET_FIELDS, TEXT_FIELDS
-from search.tantivy.query import FACET_SIZE, NEWEST, PAGE_SIZE, RELEVANCE, Hits, term_runs
+from search.tantivy.query import (
+    COMPOUND_PART,
+    FACET_SIZE,
+    NEWEST,
+    PAGE_SIZE,
+    RELEVANCE,
+    Hits,
+    term_runs,
+)
 
 from .documents import WORDS_FIELD, field_name
 
@@ -34,6 +44,13 @@ TITLE_BONUS = 1_000.0
 # More than a clause can score with its title bonus (a synonym phrase counts a few terms).
 MATCHED_BONUS = 100_000.0
 STORY_CONTENT_TYPE = "stories.StoryPage"
+# A word found only inside a compound ("verzuim" in "schoolverzuim"): below most matches of the
+# word itself.
+COMPOUND_BOOST = 0.5
+
+
+def escape_wildcard(text):
+    return "".join(f"\\{char}" if char in "*?\\" else char for char in text)
 
 
 def text_field_list():
@@ -42,7 +59,7 @@ def text_field_list():
 
 
 def clause_texts(query, groups=()):
-    """The query as clauses: [(text to send, exact word or None)].
+    """The query as clauses: [(text to send, exact word or None, compound part or None)].
 
     A run of stems equal to the stems of a term of a synonym group is one clause (its words as
     typed, stop words between them included); every other word is a clause of its own."""
@@ -62,17 +79,19 @@ def clause_texts(query, groups=()):
         if length:
             first, last = terms[index][0], terms[index + length - 1][0]
             text = " ".join(surface[p] for p in range(first, last + 1) if p in surface)
-            found.append((text, None))
+            found.append((text, None, None))
             index += length
         else:
-            word = surface.get(terms[index][0], terms[index][1])
-            found.append((word, word))
+            stem = terms[index][1]
+            word = surface.get(terms[index][0], stem)
+            found.append((word, word, stem if len(stem) >= COMPOUND_PART else None))
             index += 1
     return found
 
 
-def clause_query(text, exact):
-    """One clause: BM25 over the text fields, the exact word, the title bonus."""
+def clause_query(text, exact, part=None):
+    """One clause: BM25 over the text fields, the exact word, the title bonus, and (`part`)
+    the word inside compounds."""
     should = [
         {
             "multi_match": {
@@ -88,6 +107,9 @@ def clause_query(text, exact):
     ]
     if exact:
         should.append({"match": {WORDS_FIELD: {"query": exact, "boost": EXACT_BOOST}}})
+    if part:
+        inside = {"wildcard": {WORDS_FIELD: {"value": f"*{escape_wildcard(part)}*"}}}
+        should.append({"constant_score": {"filter": inside, "boost": COMPOUND_BOOST}})
     should.append(
         {
             "constant_score": {
@@ -100,8 +122,11 @@ def clause_query(text, exact):
 
 
 def text_query(clauses, *, all_words):
-    """All clauses, or any of them ranked by how many matched (then by BM25)."""
-    scored = [clause_query(text, exact) for text, exact in clauses]
+    """All clauses, or any of them ranked by how many matched (then by BM25); only the latter
+    looks inside compounds."""
+    scored = [
+        clause_query(text, exact, None if all_words else part) for text, exact, part in clauses
+    ]
     if all_words:
         return {"bool": {"must": scored}}
     return {

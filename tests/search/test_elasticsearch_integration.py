@@ -216,3 +216,13 @@ def test_drafts_and_private_stories_stay_out_of_the_public_search(elasticsearch)
     rebuild_index()
 
     assert stories(elasticsearch, "pleegzorg").ids == [public.pk]
+
+
+def test_a_word_is_found_inside_a_compound_by_the_most_words_query(elasticsearch):
+    story = ArticlePageFactory(title="Aanpak van schoolverzuim")
+    ArticlePageFactory(title="Een dag in het wijkteam")
+    rebuild_index()
+
+    hits = stories(elasticsearch, "verzuim aanpak")
+
+    assert hits.ids == [story.pk]
