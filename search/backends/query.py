@@ -47,6 +47,8 @@ STORY_CONTENT_TYPE = "stories.StoryPage"
 # A word found only inside a compound ("verzuim" in "schoolverzuim"): below most matches of the
 # word itself.
 COMPOUND_BOOST = 0.5
+# Newest first; `unmapped_type` lets an index without stories yet answer instead of failing.
+NEWEST_FIRST = {field_name("date"): {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
 
 
 def escape_wildcard(text):
@@ -204,7 +206,7 @@ def search_body(
         "stored_fields": ["pk"],
     }
     if sort == NEWEST or not clauses:
-        body["sort"] = [{field_name("date"): {"order": "desc", "missing": "_last"}}]
+        body["sort"] = [NEWEST_FIRST]
     chosen = chosen_filters(filters)
     if chosen:
         body["post_filter"] = {"bool": {"filter": chosen}}

@@ -228,7 +228,9 @@ def test_a_filtered_search_with_facets_pins_its_json():
         "themes": counted("themes", [types]),
         "regions": counted("regions", [themes, types]),
     }
-    assert body["sort"] == [{"hvdj_date": {"order": "desc", "missing": "_last"}}]
+    assert body["sort"] == [
+        {"hvdj_date": {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
+    ]
 
 
 def test_every_facet_value_is_counted_not_elasticsearch_s_ten():
@@ -241,7 +243,9 @@ def test_without_words_everything_is_listed_newest_first():
     body = search_body([])
 
     assert body["query"] == {"bool": {"filter": PUBLIC}}
-    assert body["sort"] == [{"hvdj_date": {"order": "desc", "missing": "_last"}}]
+    assert body["sort"] == [
+        {"hvdj_date": {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
+    ]
 
 
 def test_an_unknown_facet_field_is_refused():
