@@ -16,8 +16,18 @@ Notes on tantivy's Dutch:
 - It leaves two plurals alone, which `normalise` makes singular first: English loanwords on
   "-ches"/"-shes" ("gezinscoaches") and trema plurals on "-ën" ("ideeën", "knieën", also typed
   "ideeen").
-- Irregular verbs ("kwam" / "komen") are not conflated by any stemmer; the "most words"
-  fallback and the synonyms cover them.
+- Irregular verbs ("kwam" / "komen", "liep" / "lopen") are not conflated by any stemmer, and
+  this one also leaves many present-tense forms apart from their infinitive ("komt" →
+  "komt", "komen" → "koom"). `IRREGULAR_VERBS` is a hand-written table of the forms of the
+  common irregular (strong) verbs; query.py treats each line as a group of synonyms, so a form
+  in a query matches every form in the index. Hand-written because no Dutch lemmatiser ships
+  with tantivy (a dictionary such as OpenTaal's is large and would make the index depend on
+  it), the strong verbs are a closed list of about two hundred, and the few dozen that occur
+  in stories about youth care cover nearly all their use. Forms that are also common nouns
+  ("namen", "lagen", "gaven", "geval") are left out, and so are the auxiliaries (stop words).
+- Snowball strips "ge-" from nouns too: "gezin" → "zin", "gezondheid" → "zon". `GE_WORDS`
+  lists the common words whose "ge" belongs to the word; query.py lets a query for one of them
+  (or a compound starting with one) match only texts that hold a word starting with it.
 """
 
 import functools
@@ -40,6 +50,92 @@ ENGLISH_PLURAL = re.compile(r"(?<=\w[cs]h)es\b", re.IGNORECASE)
 # "ideeën" → "idee", "knieën" → "knie", "categorieën" → "categorie"; also typed without the
 # trema ("ideeen"), which Dutch spells no other way.
 TREMA_PLURAL = re.compile(r"(?<=\w[aeiou])ën\b|(?<=\w[ei]e)en\b", re.IGNORECASE)
+
+
+# The forms of common irregular verbs, infinitive first (see the module docstring).
+IRREGULAR_VERBS = (
+    "komen komt kom kwam kwamen gekomen",
+    "gaan gaat ging gingen gegaan",
+    "lopen loopt liep liepen gelopen",
+    "blijven blijft bleef bleven gebleven",
+    "spreken spreekt sprak spraken gesproken",
+    "helpen helpt hielp hielpen geholpen",
+    "vinden vindt vond vonden gevonden",
+    "krijgen krijgt kreeg kregen gekregen",
+    "zoeken zoekt zocht zochten gezocht",
+    "denken denkt dacht dachten gedacht",
+    "brengen brengt bracht brachten gebracht",
+    "nemen neemt nam genomen",
+    "geven geeft gaf gegeven",
+    "zien ziet zag zagen gezien",
+    "weten weet wist wisten geweten",
+    "beginnen begint begon begonnen",
+    "staan staat stond stonden gestaan",
+    "zitten zit zat zaten gezeten",
+    "liggen ligt lag gelegen",
+    "slapen slaapt sliep sliepen geslapen",
+    "houden houdt hield hielden gehouden",
+    "vallen valt viel vielen",
+    "schrijven schrijft schreef schreven geschreven",
+    "kiezen kiest koos kozen gekozen",
+    "lezen leest las lazen gelezen",
+    "kopen koopt kocht kochten gekocht",
+    "vragen vraagt vroegen gevraagd",
+    "dragen draagt droeg droegen",
+    "trekken trekt trok trokken getrokken",
+    "sluiten sluit sloot gesloten",
+    "verliezen verliest verloor verloren",
+    "vergeten vergeet vergat vergaten",
+    "begrijpen begrijpt begreep begrepen",
+    "verdwijnen verdwijnt verdween verdwenen",
+    "drinken drinkt dronk dronken gedronken",
+    "eten eet aten gegeten",
+    "rijden rijdt reed gereden",
+    "vechten vecht vocht vochten gevochten",
+    "sterven sterft stierf stierven gestorven",
+    "overlijden overlijdt overleed overleden",
+    "ontstaan ontstaat ontstond ontstonden",
+    "verbieden verbiedt verbood verboden",
+    "bieden biedt bood boden geboden",
+    "zwijgen zwijgt zweeg zwegen gezwegen",
+)
+
+# Words whose "ge" is part of the word, not the prefix of a participle (folded, lowercase).
+GE_WORDS = (
+    "gebied",
+    "gebouw",
+    "gebrek",
+    "gebruik",
+    "geduld",
+    "gedachte",
+    "gedrag",
+    "gedicht",
+    "geheim",
+    "geheugen",
+    "gehoor",
+    "geld",
+    "geloof",
+    "geluk",
+    "gemak",
+    "gemeente",
+    "gemeenschap",
+    "gerecht",
+    "geschiedenis",
+    "gesprek",
+    "getuige",
+    "gevaar",
+    "gevoel",
+    "gevolg",
+    "geweld",
+    "gewicht",
+    "gewoonte",
+    "gezag",
+    "gezicht",
+    "gezin",
+    "gezond",
+    "gezondheid",
+    ").split(",
+)
 
 
 def normalise(text):
@@ -121,3 +217,21 @@ def positioned_words(text):
     positions are those of `positioned_terms`."""
     tokens = words_analyzer().pre_tokenize(normalise(text)).tokens
     return [(token.position, token.text) for token in tokens]
+
+
+@functools.cache
+def verb_groups():
+    """IRREGULAR_VERBS as groups of forms, for query.py to use like synonym groups."""
+    return tuple(tuple(line.split()) for line in IRREGULAR_VERBS)
+
+
+def ge_word(word):
+    """The word of GE_WORDS that `word` (as written: lowercased, folded) starts with and whose
+    "ge" the stemmer strips, or None: "gezinnen" → "gezin", "gezondheidszorg" → "gezond"."""
+    if not word.startswith("ge"):
+        return None
+    stems = analyze(word)
+    if len(stems) != 1 or stems[0].startswith("ge"):
+        return None
+    found = [root for root in GE_WORDS if word.startswith(root)]
+    return max(found, key=len) if found else None

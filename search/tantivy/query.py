@@ -4,6 +4,8 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 
 - Words are read through the Dutch analysis (analysis.py). A query of only stop words finds
   nothing and says so (`only_stop_words`).
+- The forms of common irregular verbs (analysis.IRREGULAR_VERBS) are groups like synonyms:
+  "liep" finds "lopen". A word like "gezinnen" does not find "zin" (analysis.GE_WORDS).
 - Synonyms (the redactie's SynonymGroup snippet) apply after stemming, both ways: a run of query
   terms equal to the stems of one term of a group matches any term of the group; a term of more
   than one word is a phrase.
@@ -30,7 +32,7 @@ from typing import NamedTuple
 import tantivy
 from tantivy import Occur, Query
 
-from .analysis import has_words, positioned_terms, positioned_words, words
+from .analysis import ge_word, has_words, positioned_terms, positioned_words, verb_groups, words
 from .index import FACET_FIELDS, TEXT_FIELDS, WORDS_FIELD
 
 PAGE_SIZE = 12
@@ -42,6 +44,8 @@ EXACT_BOOST = 1.0
 # A word found only inside a compound scores this × the largest idf: below any match of the
 # word itself, which is what it stands in for.
 COMPOUND_SCORE = 0.5
+# Text fields whose words the vocabulary (WORDS_FIELD) does not hold.
+UNLISTED_FIELDS = ("transcript", "replies")
 # The shortest stem looked for inside compounds.
 COMPOUND_PART = 4
 # Larger than the number of distinct values of any facet, so every value is counted exactly.
@@ -76,11 +80,13 @@ class Clause(NamedTuple):
     `alternatives`: tuples of (relative position, stem), one stem or a phrase, any of which
     matches. `exact`: the word as typed (lowercased, folded) for a plain word, else None.
     `part`: the stem of a plain word that no text field holds, looked for inside compounds
-    (see `inside_compounds`)."""
+    (see `inside_compounds`). `root`: for a word like "gezinnen" whose "ge" the stemmer strips
+    ("zin"), the word of analysis.GE_WORDS it starts with ("gezin"), see `clause_query`."""
 
     alternatives: tuple
     exact: str | None = None
     part: str | None = None
+    root: str | None = None
 
     @property
     def term_count(self):
@@ -107,7 +113,8 @@ def clauses(query, groups=()):
                 break
         else:
             exact = surface.get(terms[position][0])
-            found.append(Clause((((0, stems[position]),),), exact))
+            root = ge_word(exact) if exact else None
+            found.append(Clause((((0, stems[position]),),), exact, root=root))
             position += 1
     return found
 
@@ -166,7 +173,22 @@ def clause_query(schema, clause, idf):
         [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause.alternatives]
     )
     parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, idf))))
-    return Query.boolean_query(parts)
+    scored = Query.boolean_query(parts)
+    if not clause.root:
+        return scored
+    # "gezinnen" (stem "zin"): in the fields the vocabulary holds, only a text with a word
+    # starting with "gezin" matches, not "zin in school"; transcripts and replies, which the
+    # vocabulary leaves out, match on the stem as before.
+    gate = [(Occur.Should, Query.regex_query(schema, WORDS_FIELD, f"{clause.root}.*"))]
+    for field_name in UNLISTED_FIELDS:
+        for alternative in clause.alternatives:
+            gate.append((Occur.Should, alternative_query(schema, field_name, alternative)))
+    return Query.boolean_query(
+        [
+            (Occur.Must, Query.const_score_query(Query.boolean_query(gate), 0.0)),
+            (Occur.Must, scored),
+        ]
+    )
 
 
 def title_bonus(clause, idf):
@@ -242,7 +264,7 @@ def search(
     schema = index.schema
     searcher = index.searcher()
     hits = Hits()
-    found = clauses(query, synonyms) if query else []
+    found = clauses(query, (*synonyms, *verb_groups())) if query else []
     if query and not found:
         hits.only_stop_words = has_words(query)
         return hits
