@@ -49,6 +49,11 @@ CASES = [
     ("irregular verb: blijven finds bleef", "crisisteam blijft tot de ochtend", "crisisdienst"),
     ("irregular verb: spreken finds sprak", "pleegkind spreekt nauwelijks", "pleeggezin_jaar"),
     ("irregular verb: helpen finds hielp", "advies helpen melden", "veilig_thuis"),
+    (
+        "irregular verb: komt finds kwam",
+        "begeleider komt elke maand langs",
+        "pleeggezin_jaar",
+    ),
     # Abbreviations and synonyms (SynonymGroup from the migrations).
     ("abbreviation: lvb finds licht verstandelijke beperking", "lvb jongeren", "lvb"),
     ("abbreviation: jgz finds consultatiebureau", "jgz", "consultatiebureau"),
@@ -111,7 +116,17 @@ TYPOS = [
 ]
 
 # Cases that must find the story first, not merely among the first three.
-FIRST = {"title above body: long title with respijtzorg"}
+FIRST = {
+    "title above body: long title with respijtzorg",
+    "irregular verb: loopt weg finds liep weg",
+    "irregular verb: komt finds kwam",
+}
+
+# (id, query, key of a story that must not be among the first three)
+NOT_ABOUT = [
+    ("ge- prefix: gezinnen does not find zin", "gezinnen", "zin_in_school"),
+    ("ge- prefix: gezondheid does not find zon", "gezondheid", "zomerkamp"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +175,15 @@ def test_the_expected_story_is_among_the_first_three_results(corpus, query, key,
         f"{query!r}: expected {STORIES[key][0]!r} in the top {places}, found {found}"
     )
     assert keys["draft"] not in backend.search_stories(query).ids
+
+
+@pytest.mark.parametrize(
+    ("query", "key"), [pytest.param(q, k, id=name) for name, q, k in NOT_ABOUT]
+)
+def test_a_story_about_something_else_is_not_among_the_first_three(corpus, query, key):
+    backend, keys, titles = corpus
+    ids, found = top(backend, titles, query)
+    assert keys[key] not in ids, f"{query!r}: found {STORIES[key][0]!r} in the top {TOP}"
 
 
 @pytest.mark.parametrize(
