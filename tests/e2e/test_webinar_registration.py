@@ -98,7 +98,9 @@ def test_the_webinar_pages_have_no_wcag_21_aa_violations(page, upcoming, past, s
         page.get_by_label("Je e-mailadres").fill("sanne@")
         page.get_by_role("button", name="Meld je aan").click()
         page.wait_for_load_state()
-        assert page.get_by_text("Dit e-mailadres klopt niet").is_visible()
+        summary = page.get_by_role("alert")
+        assert summary.get_by_role("link", name="Dit e-mailadres klopt niet").is_visible()
+        assert page.locator("#id_email").evaluate("e => e.getAttribute('aria-invalid')") == "true"
         assert_no_violations(page)
 
     with subtests.test(page="thanks and cancel"):
