@@ -177,6 +177,7 @@ class DutchElasticsearchIndex(Elasticsearch9Index):
     def add_items(self, model, items):
         if not class_is_indexed(model):
             return
+        items = list(items)
         mapping = self.mapping_class(model)
         extra = story_fields(items) if is_story_model(model) else {}
         actions = [

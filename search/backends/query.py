@@ -1,7 +1,8 @@
-"""The public search on Elasticsearch / OpenSearch, with the tantivy engine's query semantics.
+"""The public search on Elasticsearch, with the tantivy engine's query semantics.
 
-`search_stories` takes the same arguments as search/tantivy/query.search and returns the same
-`Hits`; the request bodies are built by plain functions (`search_body`) so tests can pin them.
+`search` (the backend's `search_stories`) takes the same arguments as
+search/tantivy/query.search and returns the same `Hits`; the request bodies are built by plain
+functions (`search_body`, `suggest_body`) so tests can pin them.
 
 - The words are read in Python as on the tantivy side (NFKC, invisible characters, plural
   forms; stop words dropped) and grouped into clauses: one word, or a run of words that is a
