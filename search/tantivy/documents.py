@@ -19,7 +19,7 @@ from stories.models import StoryPage
 from stories.models.base import StoryTag
 
 from .analysis import normalise
-from .index import WORDS_FIELD
+from .index import REVERSED_FIELD, WORDS_FIELD
 
 # Search fields of the page models that go to a text field of their own; all others are body.
 FIELD_FOR = {"title": "title", "intro": "summary", "transcript_text": "transcript"}
@@ -166,6 +166,7 @@ def make_document(pk, texts, facets, *, type, published, live=True, public=True)
     vocabulary = "\n".join(normalised.get(name, "") for name in VOCABULARY_FROM)
     if vocabulary.strip():
         doc.add_text(WORDS_FIELD, vocabulary)
+        doc.add_text(REVERSED_FIELD, vocabulary[::-1])
     for name, values in facets.items():
         for value in values:
             doc.add_integer(name, value)

@@ -18,7 +18,7 @@ from django.conf import settings
 from .analysis import ANALYZER, WORDS_ANALYZER, analyzer, words_analyzer
 
 # Raise when the fields or the analysis change: an older index is then rebuilt, not misread.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 VERSION_FILE = "hvdj-schema-version"
 
 # Full-text fields, each through the Dutch analyzer, with the BM25 boost of a match in it.
@@ -35,6 +35,9 @@ TEXT_FIELDS = {
 # publication in microseconds since 1970; `live` and `public` are 1 or 0.
 # The words of title, summary, body and taxonomy as written, for typo suggestions.
 WORDS_FIELD = "words"
+# The same words written backwards ("schoolverzuim" as "miuzrevloohcs"): the end of a compound
+# is a prefix there, found without reading the whole vocabulary (query.inside_compounds).
+REVERSED_FIELD = "reversed"
 FACET_FIELDS = ("type", "themes", "change_tasks", "regions", "audiences")
 FAST_FIELDS = ("id", *FACET_FIELDS, "date", "live", "public")
 WRITER_HEAP = 32_000_000
@@ -51,6 +54,7 @@ def build_schema():
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name=ANALYZER)
     builder.add_text_field(WORDS_FIELD, tokenizer_name=WORDS_ANALYZER, index_option="freq")
+    builder.add_text_field(REVERSED_FIELD, tokenizer_name=WORDS_ANALYZER, index_option="basic")
     for name in FAST_FIELDS[1:]:
         builder.add_integer_field(name, indexed=True, fast=True)
     return builder.build()

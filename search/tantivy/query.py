@@ -12,8 +12,8 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 - All words first (each "clause" — a word or a synonym run — must match). When that finds fewer
   than a page (`limit`), the pages matching most clauses, ranked by how many, then by BM25
   (`partial_match`); the pages with all words are still first among them.
-- A word that no text field holds is looked for inside the words of the index (compounds:
-  "verzuim" finds "schoolverzuim"), scoring below any match of a word itself.
+- A word that no text field holds is looked for at the start and the end of the words of the
+  index (compounds: "verzuim" finds "schoolverzuim"), scoring below any match of a word itself.
 - BM25 over the text fields with the boosts of index.TEXT_FIELDS, plus the word as typed in the
   unstemmed vocabulary field (EXACT_BOOST); a title match also gets a
   constant bonus as large as the most any other field can score for that clause, so it outranks
@@ -25,7 +25,6 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
 
 import functools
 import math
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -33,6 +32,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from .analysis import ge_word, has_words, positioned_terms, positioned_words, verb_groups, words
+from .compounds import COMPOUND_SCORE, compound_query, inside_compounds
 from .index import FACET_FIELDS, TEXT_FIELDS, WORDS_FIELD
 
 PAGE_SIZE = 12
@@ -41,13 +41,8 @@ RELEVANCE, NEWEST = "relevance", "date"
 BM25_MAX_TF = 1.2 + 1
 # The word as typed (the vocabulary field) on top of its stem: exact forms rank a little higher.
 EXACT_BOOST = 1.0
-# A word found only inside a compound scores this × the largest idf: below any match of the
-# word itself, which is what it stands in for.
-COMPOUND_SCORE = 0.5
 # Text fields whose words the vocabulary (WORDS_FIELD) does not hold.
 UNLISTED_FIELDS = ("transcript", "replies")
-# The shortest stem looked for inside compounds.
-COMPOUND_PART = 4
 # Larger than the number of distinct values of any facet, so every value is counted exactly.
 FACET_SIZE = 65_000
 
@@ -119,29 +114,6 @@ def clauses(query, groups=()):
     return found
 
 
-def inside_compounds(searcher, found):
-    """`found` with each plain word that no text field holds (as any form of its stem) marked
-    to be looked for inside the words of the index: "verzuim" in "schoolverzuim", "respijt" in
-    "respijtzorg", "mishandeling" in "kindermishandeling".
-
-    Dutch writes compounds as one word and the stemmer leaves them whole, so the part is only
-    found by a search through the vocabulary (a regular expression over the term dictionary of
-    the words field). That walks the whole dictionary, so it is done only for words that find
-    nothing on their own (rare words and typos), and only for stems of COMPOUND_PART letters
-    or more, so that "zin" does not find every "gezin" and "bezinning"."""
-    marked = []
-    for clause in found:
-        stem = clause.alternatives[0][0][1] if clause.exact else None
-        if (
-            stem
-            and len(stem) >= COMPOUND_PART
-            and not any(searcher.doc_freq(name, stem) for name in TEXT_FIELDS)
-        ):
-            clause = clause._replace(part=stem)
-        marked.append(clause)
-    return marked
-
-
 def alternative_query(schema, field_name, alternative):
     if len(alternative) == 1:
         return Query.term_query(schema, field_name, alternative[0][1])
@@ -167,7 +139,7 @@ def clause_query(schema, clause, idf):
         exact = Query.term_query(schema, WORDS_FIELD, clause.exact)
         parts.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
     if clause.part:
-        inside = Query.regex_query(schema, WORDS_FIELD, f".*{re.escape(clause.part)}.*")
+        inside = compound_query(schema, clause)
         parts.append((Occur.Should, Query.const_score_query(inside, COMPOUND_SCORE * idf)))
     title = Query.boolean_query(
         [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause.alternatives]

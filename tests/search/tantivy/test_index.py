@@ -3,7 +3,14 @@
 import pytest
 
 from search.tantivy.documents import make_document
-from search.tantivy.index import VERSION_FILE, IndexBusy, forget, open_index, writer
+from search.tantivy.index import (
+    SCHEMA_VERSION,
+    VERSION_FILE,
+    IndexBusy,
+    forget,
+    open_index,
+    writer,
+)
 
 
 def add(index, pk, title):
@@ -39,4 +46,4 @@ def test_an_index_of_another_schema_version_is_wiped_and_recreated(tmp_path):
     index = open_index(tmp_path)
 
     assert index.searcher().num_docs == 0
-    assert (tmp_path / VERSION_FILE).read_text() == "1"
+    assert (tmp_path / VERSION_FILE).read_text() == SCHEMA_VERSION
