@@ -11,7 +11,7 @@ before the synonym filter, so the rules are stemmed by the same stemmer as the t
 triggers the group of "pleegouder". Equivalence rules work both ways.
 
 NFKC has no stock char filter (only the ICU plugin's `icu_normalizer`). The texts of the public
-search (the `hvdj_` fields, documents.py) and every query of `search_stories` are normalised in
+search (the `hvdj_` fields, documents.py) and every query of `public_search` are normalised in
 Python with tantivy's `normalise`, so they need none; Wagtail's own fields (`_all_text`, the
 admin's search) do without. With the plugin installed, the option `"ICU": True` adds
 `icu_normalizer` (NFKC) before the other char filters for those too.
@@ -32,6 +32,7 @@ from modelsearch.index import class_is_indexed
 from modelsearch.utils import deep_update
 
 from search.models import SynonymGroup
+from search.tantivy.analysis import verb_groups
 from search.tantivy.documents import is_story_model
 from stories.models import StoryPage
 
@@ -124,8 +125,10 @@ def synonym_rule(group):
 
 
 def synonym_rules():
-    """Every group with at least two terms, as Elasticsearch synonym rules."""
+    """Every group with at least two terms, and the forms of each irregular verb (as the
+    tantivy side treats them), as Elasticsearch synonym rules."""
     rules = [synonym_rule(group) for group in synonym_groups()]
+    rules += [", ".join(forms) for forms in verb_groups()]
     return [rule for rule in rules if "," in rule]
 
 
@@ -205,9 +208,12 @@ class DutchElasticsearchSearchBackend(Elasticsearch9SearchBackend):
         super().__init__(params)
         self.icu = bool(params.get("ICU", False))
 
-    def search_stories(self, query, *, synonyms=None, **options):
+    def public_search(self, query, *, synonyms=None, **options):
         """The public search with the tantivy engine's semantics (query.search), on the index
-        of the pages; the same arguments and `Hits` as search.tantivy's `search_stories`."""
+        of the pages; the same arguments and `Hits` as search.tantivy's `search_stories`.
+
+        Named otherwise on purpose: the search pages take a backend with `search_stories` for
+        the embedded engine and check its index directory, which Elasticsearch has not."""
         from search.engine import synonym_groups as cached_synonym_groups
 
         if synonyms is None:

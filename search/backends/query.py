@@ -1,12 +1,13 @@
 """The public search on Elasticsearch, with the tantivy engine's query semantics.
 
-`search` (the backend's `search_stories`) takes the same arguments as
+`search` (the backend's `public_search`) takes the same arguments as
 search/tantivy/query.search and returns the same `Hits`; the request bodies are built by plain
 functions (`search_body`, `suggest_body`) so tests can pin them.
 
 - The words are read in Python as on the tantivy side (NFKC, invisible characters, plural
   forms; stop words dropped) and grouped into clauses: one word, or a run of words that is a
-  term of a synonym group (matched on tantivy's stems). Each clause is sent as text; the
+  term of a synonym group or a form of an irregular verb (analysis.verb_groups; matched on
+  tantivy's stems). Each clause is sent as text; the
   index's search analyzer stems it and expands its synonyms (after stemming, both ways).
 - A clause is scored over the `hvdj_` text fields with the boosts of tantivy's TEXT_FIELDS
   (`most_fields`: the sum over the fields, as tantivy's Should over fields), plus the word as
@@ -23,10 +24,15 @@ functions (`search_body`, `suggest_body`) so tests can pin them.
   `post_filter`, so the hits and the counts come from one request.
 """
 
-from search.tantivy.analysis import has_words, normalise, positioned_terms, positioned_words
+from search.tantivy.analysis import (
+    has_words,
+    normalise,
+    positioned_terms,
+    positioned_words,
+    verb_groups,
+)
 from search.tantivy.index import FACET_FIELDS, TEXT_FIELDS
 from search.tantivy.query import (
-    COMPOUND_PART,
     FACET_SIZE,
     NEWEST,
     PAGE_SIZE,
@@ -48,6 +54,8 @@ STORY_CONTENT_TYPE = "stories.StoryPage"
 # A word found only inside a compound ("verzuim" in "schoolverzuim"): below most matches of the
 # word itself.
 COMPOUND_BOOST = 0.5
+# The shortest stem looked for inside compounds (as on the tantivy side).
+COMPOUND_PART = 4
 # Newest first; `unmapped_type` lets an index without stories yet answer instead of failing.
 NEWEST_FIRST = {field_name("date"): {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
 
@@ -230,7 +238,7 @@ def read_response(response, facets):
 def search(es, index, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **options):
     """query.search's semantics on Elasticsearch: all words, else most words; `Hits`."""
     hits = Hits()
-    clauses = clause_texts(query, synonyms) if query else []
+    clauses = clause_texts(query, (*synonyms, *verb_groups())) if query else []
     if query and not clauses:
         hits.only_stop_words = has_words(query)
         return hits

@@ -1,5 +1,5 @@
 """Searching a real Elasticsearch (or OpenSearch) with the Dutch analysis and the public search's
-semantics (search_stories): runs when ELASTICSEARCH_URL is set.
+semantics (public_search): runs when ELASTICSEARCH_URL is set.
 
 Each test builds indexes of its own (a random prefix) with `update_index` and removes them.
 """
@@ -134,11 +134,11 @@ def test_autocomplete_suggests_titles_through_elasticsearch(elasticsearch, clien
     ]
 
 
-# --- The public search's semantics (search_stories), as on the tantivy side --------------------
+# --- The public search's semantics (public_search), as on the tantivy side --------------------
 
 
 def stories(backend, query, **options):
-    return backend.search_stories(query, synonyms=[], **options)
+    return backend.public_search(query, synonyms=[], **options)
 
 
 def test_all_words_first_then_most_words_ranked_by_how_many(elasticsearch):
@@ -226,3 +226,10 @@ def test_a_word_is_found_inside_a_compound_by_the_most_words_query(elasticsearch
     hits = stories(elasticsearch, "verzuim aanpak")
 
     assert hits.ids == [story.pk]
+
+
+def test_a_form_of_an_irregular_verb_finds_the_others(elasticsearch):
+    story = ArticlePageFactory(title="Hoe we samen verder kwamen")
+    rebuild_index()
+
+    assert stories(elasticsearch, "komen").ids == [story.pk]

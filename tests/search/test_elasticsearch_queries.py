@@ -309,7 +309,7 @@ def test_the_backend_searches_the_index_of_the_pages(db):
     search_backend = backend()
     search_backend.es = FakeElasticsearch(response([], 0))
 
-    search_backend.search_stories("pleegzorg", synonyms=[])
+    search_backend.public_search("pleegzorg", synonyms=[])
 
     ((index, _body),) = search_backend.es.bodies
     assert index == search_backend.get_index_for_model(StoryPage).name
@@ -349,3 +349,16 @@ def test_a_typo_is_corrected_from_the_index_s_words_as_on_the_tantivy_side(db):
         "sort": "score",
         "size": 1,
     }
+
+
+def test_the_search_pages_do_not_mistake_elasticsearch_for_the_embedded_index(db, settings):
+    # The pages look for the embedded engine by its `search_stories` (and then check its index
+    # directory): Elasticsearch's public search goes by another name until the pages call it.
+    from search import engine
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends", "URLS": ["http://elasticsearch.invalid:9200"]}
+    }
+    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+
+    assert engine.embedded_backend() is None

@@ -21,7 +21,7 @@ from search.backends import (
 )
 from search.engine import build_query
 from search.models import SynonymGroup
-from search.tantivy.analysis import INVISIBLE
+from search.tantivy.analysis import INVISIBLE, verb_groups
 from stories.models import ArticlePage, StoryPage
 from tests.factories import ArticlePageFactory
 
@@ -175,10 +175,19 @@ def test_the_synonyms_are_the_redactie_s_synonym_groups(db):
     SynonymGroup.objects.create(terms="Pleegzorg, pleeggezin, pleegzorg")
     SynonymGroup.objects.create(terms="alleen")
 
-    assert analysis()["filter"][SYNONYM_FILTER]["synonyms"] == [
+    assert analysis()["filter"][SYNONYM_FILTER]["synonyms"][:3] == [
         "ggz, geestelijke gezondheidszorg",
         "pleegzorg, pleeggezin",
+        # Then the forms of the irregular verbs.
+        ", ".join(verb_groups()[0]),
     ]
+
+
+def test_the_forms_of_an_irregular_verb_are_one_group_as_on_the_tantivy_side(db):
+    rules = analysis()["filter"][SYNONYM_FILTER]["synonyms"]
+
+    assert "komen, komt, kom, kwam, kwamen, gekomen" in rules
+    assert all(", ".join(forms) in rules for forms in verb_groups())
 
 
 def test_the_migration_s_starting_synonyms_are_in_the_index_settings(db):
@@ -217,21 +226,23 @@ def test_before_the_synonym_table_exists_the_starting_synonyms_are_used(
     assert "jeugdzorg, jeugdhulp" in rules
 
 
-def test_without_synonyms_the_index_has_no_synonym_filter(db):
-    # Elasticsearch refuses to create an index with a synonym filter that has no rules.
+def test_without_the_redactie_s_synonyms_the_verbs_keep_the_synonym_filter(db):
+    # Elasticsearch refuses a synonym filter without rules; the verbs always give some.
     SynonymGroup.objects.all().delete()
 
     index_analysis = analysis()
 
-    assert SYNONYM_FILTER not in index_analysis["filter"]
-    assert SYNONYM_FILTER not in index_analysis["analyzer"][SEARCH_ANALYZER]["filter"]
+    assert index_analysis["filter"][SYNONYM_FILTER]["synonyms"] == [
+        ", ".join(forms) for forms in verb_groups()
+    ]
+    assert SYNONYM_FILTER in index_analysis["analyzer"][SEARCH_ANALYZER]["filter"]
 
 
 def test_editors_cannot_write_synonym_syntax(db):
     SynonymGroup.objects.all().delete()
     SynonymGroup.objects.create(terms=r"ouder => opvoeder, #jeugd, a\b, =>")
 
-    assert synonym_rules() == ["ouder opvoeder, jeugd, a b"]
+    assert synonym_rules()[0] == "ouder opvoeder, jeugd, a b"
 
 
 def test_every_full_text_field_uses_the_dutch_analyzer(db):
