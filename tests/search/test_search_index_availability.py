@@ -10,7 +10,7 @@ from search.tantivy.index import default_path, forget
 from tests.factories import ArticlePageFactory
 
 # The rebuild runs in a thread with its own database connection: it must see the content.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def found(response):
