@@ -41,6 +41,8 @@ RELEVANCE, NEWEST = "relevance", "date"
 BM25_MAX_TF = 1.2 + 1
 # The word as typed (the vocabulary field) on top of its stem: exact forms rank a little higher.
 EXACT_BOOST = 1.0
+# The longest ending after a word of analysis.GE_WORDS ("gezin-nen", "gezond-heid").
+GE_ENDING = 4
 # Text fields whose words the vocabulary (WORDS_FIELD) does not hold.
 UNLISTED_FIELDS = ("transcript", "replies")
 # Larger than the number of distinct values of any facet, so every value is counted exactly.
@@ -146,12 +148,15 @@ def clause_query(schema, clause, idf):
     )
     parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, idf))))
     scored = Query.boolean_query(parts)
-    if not clause.root:
+    if not clause.root or clause.part:  # a word found only inside compounds: no stem to gate
         return scored
-    # "gezinnen" (stem "zin"): in the fields the vocabulary holds, only a text with a word
-    # starting with "gezin" matches, not "zin in school"; transcripts and replies, which the
-    # vocabulary leaves out, match on the stem as before.
-    gate = [(Occur.Should, Query.regex_query(schema, WORDS_FIELD, f"{clause.root}.*"))]
+    # "gezinnen" (stem "zin"): in the fields the vocabulary holds, only a text with "gezin"
+    # and an ending of a few letters (or the word as typed) matches, not "zin in school";
+    # transcripts and replies, which the vocabulary leaves out, match on the stem as before.
+    # Compounds ("gezinscoach") have stems of their own and are left out of the gate, which
+    # keeps its list of documents short.
+    forms = f"{clause.root}.{{0,{GE_ENDING}}}|{clause.exact}"
+    gate = [(Occur.Should, Query.regex_query(schema, WORDS_FIELD, forms))]
     for field_name in UNLISTED_FIELDS:
         for alternative in clause.alternatives:
             gate.append((Occur.Should, alternative_query(schema, field_name, alternative)))
