@@ -36,13 +36,28 @@ def _search_index_dir(tmp_path_factory):
         request_started.disconnect(dispatch_uid="tests-flush-search-index")
 
 
+# The Django TestCase class whose data (setUpTestData) the search index holds, if any.
+_indexed_class = []
+
+
 @pytest.fixture(autouse=True)
-def _empty_search_index(_search_index_dir):
+def _empty_search_index(request, _search_index_dir):
     """Each test starts with an empty, built search index: the database is rolled back after
-    a test, the index is not. Costs a write only after a test that indexed something."""
+    a test, the index is not. The tests of one Django TestCase class share their class's data,
+    so the index is emptied once for the class. Costs a write only after a test that indexed
+    something."""
+    from django.test import TestCase
+
     from search.tantivy import availability, backend, index
 
-    backend.pending().clear()
+    if request.cls is not None and issubclass(request.cls, TestCase):
+        if _indexed_class == [request.cls]:
+            return
+        # Keeps what the class's setUpTestData left to be written.
+        _indexed_class[:] = [request.cls]
+    else:
+        _indexed_class.clear()
+        backend.pending().clear()
     path = index.default_path()
     try:
         tantivy_index = index.open_index(path)

@@ -2,6 +2,7 @@ import datetime
 import time
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -243,4 +244,6 @@ class StoryGenerator:
 
     def index_pages(self, model, pks):
         objects = model.objects.filter(pk__in=pks).prefetch_related("themes", "regions", "tags")
-        get_search_backend().add_bulk(model, list(objects))
+        objects = list(objects)
+        for alias in settings.WAGTAILSEARCH_BACKENDS:
+            get_search_backend(alias).add_bulk(model, objects)
