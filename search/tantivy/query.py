@@ -90,8 +90,20 @@ class Clause(NamedTuple):
         return sum(len(alternative) for alternative in self.alternatives)
 
 
+@functools.cache
+def verb_forms():
+    """{stem of a form: the stems of every form} of analysis.IRREGULAR_VERBS, built once."""
+    forms = {}
+    for group in verb_groups():
+        runs = tuple(dict.fromkeys(run for run in (term_runs(form) for form in group) if run))
+        for run in runs:
+            forms.setdefault(run[0][1], runs)
+    return forms
+
+
 def clauses(query, groups=()):
-    """The query as a list of Clauses, synonym runs matched on stems (longest first)."""
+    """The query as a list of Clauses, synonym runs matched on stems (longest first), a form
+    of an irregular verb matching all its forms."""
     terms = positioned_terms(query)
     stems = [term for _position, term in terms]
     surface = dict(positioned_words(query))
@@ -109,6 +121,10 @@ def clauses(query, groups=()):
                 position += len(run)
                 break
         else:
+            if stems[position] in verb_forms():
+                found.append(Clause(verb_forms()[stems[position]]))
+                position += 1
+                continue
             exact = surface.get(terms[position][0])
             root = ge_word(exact) if exact else None
             found.append(Clause((((0, stems[position]),),), exact, root=root))
@@ -241,7 +257,7 @@ def search(
     schema = index.schema
     searcher = index.searcher()
     hits = Hits()
-    found = clauses(query, (*synonyms, *verb_groups())) if query else []
+    found = clauses(query, synonyms) if query else []
     if query and not found:
         hits.only_stop_words = has_words(query)
         return hits
