@@ -8,6 +8,7 @@ search/engine.py. Modules:
 - documents.py: stories as index documents, a batch at a time with a fixed number of queries.
 - query.py: query semantics (all words, else most words; boosts; synonyms; stop words), filters,
   exact facet counts, typo suggestions.
+- compounds.py: a query word found inside Dutch compounds ("verzuim" in "schoolverzuim").
 - backend.py: the modelsearch backend (`"BACKEND": "search.tantivy.backend"`).
 
 Several processes (the plan for step 2). tantivy allows one writer per index directory. Today
