@@ -197,7 +197,7 @@ def test_the_expected_story_is_among_the_first_three_results(corpus, query, key,
 def test_a_story_about_something_else_is_not_among_the_first_three(corpus, query, key):
     backend, keys, titles = corpus
     ids, found = top(backend, titles, query)
-    assert keys[key] not in ids, f"{query!r}: found {STORIES[key][0]!r} in the top {TOP}"
+    assert keys[key] not in ids, f"{query!r}: {STORIES[key][0]!r} is in the top {TOP}: {found}"
 
 
 @pytest.mark.parametrize(
