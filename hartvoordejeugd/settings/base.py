@@ -342,7 +342,9 @@ else:
     }
 # The WAGTAILSEARCH_BACKENDS entry of the public search (/zoeken/, theme and region pages, the
 # feed, autocomplete).
-HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "default")
+HVDJ_PUBLIC_SEARCH_BACKEND = env_str(
+    "HVDJ_PUBLIC_SEARCH_BACKEND", "default" if ELASTICSEARCH_URL else "tantivy"
+)
 # The embedded search index (search/tantivy/): derived from the database, rebuilt at any time
 # with `update_index`, after `restore`, and by itself when missing or damaged.
 HVDJ_SEARCH_INDEX_DIR = Path(env_str("HVDJ_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")))

@@ -25,6 +25,6 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
     "tantivy": {"BACKEND": "search.tantivy.backend"},
 }
-HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "default")  # noqa: F405
+HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "tantivy")  # noqa: F405
 # Pages are built fresh in tests; tests/project/test_page_cache.py turns the cache on.
 HVDJ_PAGE_CACHE_SECONDS = 0

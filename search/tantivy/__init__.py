@@ -1,7 +1,7 @@
 """The embedded search engine: tantivy (BM25, Dutch analysis) as a Wagtail search backend.
 
-Step 1 of issue 14: the engine works and is tested, but the public search view still uses
-search/engine.py. Modules:
+The public search (search/engine.py: results, facets, feed, autocomplete) runs on it on SQLite
+and PostgreSQL alike (setting HVDJ_PUBLIC_SEARCH_BACKEND = "tantivy"). Modules:
 
 - analysis.py: normalisation and the Dutch analyzer (index and queries alike).
 - index.py: schema, the index directory, one open index per process, the writer lock.
