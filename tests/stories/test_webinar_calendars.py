@@ -185,10 +185,12 @@ def test_the_feed_needs_no_more_queries_for_more_webinars(
     download(client, FEED_URL)
     with CaptureQueriesContext(connection) as two_webinars:
         download(client, FEED_URL)
+    # Read now: Django empties its query log when the next request starts.
+    queries_for_two = len(two_webinars.captured_queries)
 
     WebinarPageFactory.create_batch(8)
     download(client, FEED_URL)  # the first request after the change also indexes the webinars
 
-    with django_assert_max_num_queries(len(two_webinars.captured_queries)):
+    with django_assert_max_num_queries(queries_for_two):
         response = download(client, FEED_URL)
     assert len(events_in(response)) == 10
