@@ -19,6 +19,7 @@ from .uploads import (
 )
 
 MAX_TAGS = 10
+TAG_MAX_LENGTH = 50
 TITLE_MAX_LENGTH = 150
 
 
@@ -129,7 +130,10 @@ class ShareStoryForm(OnceForm, HoneypotForm):
         label=_("Trefwoorden"),
         required=False,
         max_length=300,
-        help_text=_("Gescheiden door komma's, bijvoorbeeld: pleegzorg, school."),
+        help_text=_(
+            "Gescheiden door komma's, bijvoorbeeld: pleegzorg, school. Hoogstens 10 "
+            "trefwoorden van elk hoogstens 50 tekens."
+        ),
     )
     hero_image = forms.FileField(
         label=_("Foto of afbeelding"),
@@ -239,8 +243,14 @@ class ShareStoryForm(OnceForm, HoneypotForm):
         return value
 
     def clean_tags(self):
-        tags = [clean_one_line(tag)[:50] for tag in self.cleaned_data["tags"].split(",")]
+        tags = [clean_one_line(tag) for tag in self.cleaned_data["tags"].split(",")]
         tags = list(dict.fromkeys(tag for tag in tags if tag))
+        too_long = [tag for tag in tags if len(tag) > TAG_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                _("Een trefwoord mag hoogstens %(max)s tekens hebben; „%(tag)s” heeft er %(n)s.")
+                % {"max": TAG_MAX_LENGTH, "tag": too_long[0], "n": len(too_long[0])}
+            )
         if len(tags) > MAX_TAGS:
             raise forms.ValidationError(
                 _("Gebruik hoogstens %(max)s trefwoorden.") % {"max": MAX_TAGS}

@@ -101,6 +101,17 @@ def test_a_title_over_150_characters_is_refused_with_its_length(logged_in, home)
     assert not ArticlePage.objects.exists()
 
 
+def test_a_tag_over_50_characters_is_refused_not_cut(logged_in, home):
+    ArticleIndexPageFactory()
+
+    response = share(logged_in, tags="pleegzorg, " + "b" * 51)
+
+    assert response.status_code == 400
+    assert "Een trefwoord mag hoogstens 50 tekens hebben" in response.text
+    assert "heeft er 51." in response.text
+    assert not ArticlePage.objects.exists()
+
+
 def test_the_title_field_states_its_limit(logged_in, home):
     html = logged_in.get("/deel-je-verhaal/artikel/").text
 
