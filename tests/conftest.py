@@ -1,6 +1,7 @@
 import shutil
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.signals import request_started
@@ -97,6 +98,14 @@ def home(db):
 def contributor(db):
     """A member of the Bijdragers group."""
     return ContributorFactory()
+
+
+@pytest.fixture
+def member(db):
+    """A member of the Bijdragers whose e-mail address is verified, so they may share."""
+    member = ContributorFactory()
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    return member
 
 
 @pytest.fixture

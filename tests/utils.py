@@ -43,3 +43,11 @@ def post_form(client, path, data, *, action=None, **options):
     hidden = _HiddenInputs()
     hidden.feed(client.get(path).content.decode())
     return client.post(action or path, {**hidden.values, **data}, **options)
+
+
+# The consent boxes every share form asks for, all ticked.
+CONSENT = {
+    "recognisable_people_agreed": "on",
+    "no_identifying_details": "on",
+    "house_rules_accepted": "on",
+}

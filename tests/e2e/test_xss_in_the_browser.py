@@ -39,8 +39,8 @@ from tests.factories import (
     WebinarPageFactory,
 )
 from tests.stories.test_sanitise import DANGEROUS_SCHEMES, elements_in
-from tests.stories.test_submission import CONSENT
 from tests.stories.xss_payloads import XSS_PAYLOADS
+from tests.utils import CONSENT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -17,22 +17,9 @@ from tests.factories import (
     VlogIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.utils import post_form
+from tests.utils import CONSENT, post_form
 
 pytestmark = pytest.mark.django_db
-
-CONSENT = {
-    "recognisable_people_agreed": "on",
-    "no_identifying_details": "on",
-    "house_rules_accepted": "on",
-}
-
-
-@pytest.fixture
-def member(db):
-    member = ContributorFactory()
-    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
-    return member
 
 
 @pytest.fixture

@@ -23,14 +23,9 @@ from tests.factories import (
     DialogueThreadPageFactory,
     WebinarPageFactory,
 )
+from tests.utils import CONSENT
 
 pytestmark = pytest.mark.django_db
-
-CONSENT = {
-    "recognisable_people_agreed": "on",
-    "no_identifying_details": "on",
-    "house_rules_accepted": "on",
-}
 
 
 @pytest.fixture

@@ -33,13 +33,9 @@ from tests.factories import (
 )
 from tests.samples import mp3_bytes
 from tests.stories.test_dependencies import imported_top_level_packages
+from tests.utils import CONSENT
 
 TOKEN_FIELD = re.compile(r'<input type="hidden" name="form_token" value="([\w-]+)"')
-CONSENT = {
-    "recognisable_people_agreed": "on",
-    "no_identifying_details": "on",
-    "house_rules_accepted": "on",
-}
 STORY_KINDS = {
     "artikel": (ArticlePage, {"body": "Wat ons hielp, in een paar zinnen."}),
     "link": (ArticlePage, {"source_url": "https://www.nji.nl/pleegzorg"}),

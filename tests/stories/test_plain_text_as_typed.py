@@ -2,29 +2,20 @@
 on output; a title that is too long is refused with its length, not cut."""
 
 import pytest
-from allauth.account.models import EmailAddress
 
 from dialogues.models import DialogueThreadPage
 from stories.models import ArticlePage, WebinarRegistration
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
-    ContributorFactory,
     DialogueIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.stories.test_submission import CONSENT
 from tests.stories.test_submitted_text_is_inert import dangers_in
+from tests.utils import CONSENT
 
 LOOKS_LIKE_A_TAG = "Gebruik <geen naam> in je verhaal"
 ALL_MARKUP = "<b></b><i>"
-
-
-@pytest.fixture
-def member(db):
-    member = ContributorFactory()
-    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
-    return member
 
 
 @pytest.fixture

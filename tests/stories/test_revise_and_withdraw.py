@@ -8,7 +8,7 @@ from wagtail.models import Page, WorkflowState
 from stories.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory, ContributorFactory, EditorFactory
 from tests.samples import image_bytes
-from tests.stories.test_submission import CONSENT
+from tests.utils import CONSENT
 
 
 @pytest.fixture

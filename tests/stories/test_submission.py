@@ -17,12 +17,7 @@ from tests.factories import (
     VlogIndexPageFactory,
 )
 from tests.samples import PDF, image_bytes, mp3_bytes, mp4_bytes
-
-CONSENT = {
-    "recognisable_people_agreed": "on",
-    "no_identifying_details": "on",
-    "house_rules_accepted": "on",
-}
+from tests.utils import CONSENT
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from allauth.account.models import EmailAddress
 
 from stories.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory, ContributorFactory
-from tests.stories.test_submission import CONSENT
 from tests.stories.xss_payloads import XSS_PAYLOADS
+from tests.utils import CONSENT
 
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 
