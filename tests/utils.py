@@ -51,3 +51,14 @@ CONSENT = {
     "no_identifying_details": "on",
     "house_rules_accepted": "on",
 }
+
+
+# A complete sign-up form of a new member.
+NEW_MEMBER = {
+    "email": "nieuw@example.org",
+    "display_name": "Nieuw",
+    "role": "ouder",
+    "accept_rules": "on",
+    "password1": "een-lang-wachtwoord-42",
+    "password2": "een-lang-wachtwoord-42",
+}

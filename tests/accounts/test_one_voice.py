@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.factories import PASSWORD, ContributorFactory
-from tests.utils import post_form
+from tests.utils import NEW_MEMBER, post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +59,7 @@ def account_pages(client, member):
         "verification sent": post_form(
             client,
             "/account/signup/",
-            {
-                "email": "nieuw@example.org",
-                "display_name": "Nieuw",
-                "role": "ouder",
-                "accept_rules": "on",
-                "password1": "een-lang-wachtwoord-42",
-                "password2": "een-lang-wachtwoord-42",
-            },
+            NEW_MEMBER,
             follow=True,
         ),
     }

@@ -21,7 +21,7 @@ from hartvoordejeugd import errors
 from hartvoordejeugd.accounts.models import User
 from home.models import ContentPage
 from stories.models import ArticlePage, PodcastPage, Region, Theme, VlogPage, WebinarPage
-from tests.utils import post_form, run_command
+from tests.utils import NEW_MEMBER, post_form, run_command
 
 # Marked so that pytest-django sets up the test database, which the module's fixture fills.
 pytestmark = pytest.mark.django_db
@@ -91,14 +91,7 @@ def visitor_pages(client):
     pages["verification sent"] = post_form(
         client,
         "/account/signup/",
-        {
-            "email": "nieuw@example.org",
-            "display_name": "Nieuw",
-            "role": "ouder",
-            "accept_rules": "on",
-            "password1": "een-lang-wachtwoord-42",
-            "password2": "een-lang-wachtwoord-42",
-        },
+        NEW_MEMBER,
         follow=True,
     )
     pages["csrf failure"] = Client(enforce_csrf_checks=True).post(
