@@ -1,3 +1,5 @@
+import logging
+
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
@@ -7,6 +9,8 @@ from search.engine import clean_query, embedded_backend
 from search.tantivy.availability import SearchUnavailable
 from search.tantivy.prefix import autocomplete
 from stories.models import StoryPage
+
+logger = logging.getLogger(__name__)
 
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 100
@@ -46,7 +50,12 @@ def matching_stories(query):
         return []
     if backend is None:
         stories = StoryPage.objects.live().public().autocomplete(query, operator="and")
-        return list(stories[:MAX_SUGGESTIONS])
+        try:
+            return list(stories[:MAX_SUGGESTIONS])
+        except Exception as error:  # noqa: BLE001 - an index that does not answer (Elasticsearch
+            # down): suggestions are a help, the search box works without them.
+            logger.warning("Autocomplete: the search backend did not answer: %s", error)
+            return []
     ids = autocomplete(backend.index, query, limit=MAX_SUGGESTIONS)
     by_id = StoryPage.objects.live().public().in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]

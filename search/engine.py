@@ -1,10 +1,11 @@
 """One search over every published story: Dutch full text, synonyms, facets and filters.
 
 The public search backend (`HVDJ_PUBLIC_SEARCH_BACKEND`, an entry of WAGTAILSEARCH_BACKENDS)
-finds the matching pages. With the embedded engine (search/tantivy/) the page of ids, the
-total, every facet count, sorting, the "most words" fallback and typo suggestions all come from
-the index, and URL slugs are mapped to the pks its fast fields hold. With Elasticsearch the
-backend finds the matches and the facets are counted in the database over them. All state is
+finds the matching pages. With the embedded engine (search/tantivy/) and with Elasticsearch
+(search/backends/, `public_search`) the page of ids, the total, every facet count, sorting, the
+"most words" fallback and typo suggestions all come from the engine, and URL slugs are mapped to
+the pks its fields hold (see `engine`). With Wagtail's database backend the backend finds the
+matches and the facets are counted in the database over them. All state is
 in the URL: `q`, one repeatable parameter per facet, `sortering` and `pagina`. A facet value
 that does not exist is ignored the same way for every facet, and the page names it.
 """
@@ -275,8 +276,22 @@ def public_backend_alias():
     return getattr(settings, "HVDJ_PUBLIC_SEARCH_BACKEND", "default")
 
 
+_backends = {}
+
+
 def public_backend():
-    return get_search_backend(public_backend_alias())
+    """The backend instance of the public search, one per configuration and process: an
+    Elasticsearch backend then keeps its client and its connections from search to search.
+    (The embedded engine's default directory is part of its configuration.)"""
+    alias = public_backend_alias()
+    key = (
+        alias,
+        repr(settings.WAGTAILSEARCH_BACKENDS.get(alias)),
+        str(getattr(settings, "HVDJ_SEARCH_INDEX_DIR", "")),
+    )
+    if key not in _backends:
+        _backends[key] = get_search_backend(alias)
+    return _backends[key]
 
 
 def is_embedded(backend):
@@ -296,13 +311,35 @@ def embedded_backend():
     return backend
 
 
+@dataclass
+class Engine:
+    """A backend that answers a whole results page itself: the page of ids, the total, every
+    facet's counts, the "most words" fallback (`search`) and typo corrections (`suggest`)."""
+
+    search: object
+    suggest: object
+
+
+def engine():
+    """The Engine of the public search: the embedded index (checked as embedded_backend does)
+    or Elasticsearch's `public_search`, with the same arguments and answers; None for a
+    backend that only finds matches (the database backend), whose facets the database counts."""
+    backend = embedded_backend()
+    if backend is not None:
+        return Engine(backend.search_stories, backend.suggest)
+    backend = public_backend()
+    if hasattr(backend, "public_search"):  # search/backends/ (Elasticsearch, OpenSearch)
+        return Engine(backend.public_search, backend.suggest)
+    return None
+
+
 def run(search, stories, *, page, per_page):
     """Search `stories` (a card queryset) and return the page asked for and the facets."""
     if search.only_stop_words:
         return Outcome(Paginator([], per_page).get_page(1), [])
-    backend = embedded_backend()
-    if backend is not None:
-        return run_embedded(backend, search, stories, page=page, per_page=per_page)
+    found_by = engine()
+    if found_by is not None:
+        return run_on_engine(found_by, search, stories, page=page, per_page=per_page)
     matches = search.matches(stories)
     paginator = Paginator(search.filtered(matches), per_page)
     return Outcome(paginator.get_page(page), search.facets(matches))
@@ -316,13 +353,13 @@ def sort_of(search):
     return engine_query.RELEVANCE
 
 
-def run_embedded(backend, search, stories, *, page, per_page):
-    """The page of ids, the total and every facet count from the index in one search; the
+def run_on_engine(found_by, search, stories, *, page, per_page):
+    """The page of ids, the total and every facet count from the engine in one search; the
     cards of that page from the database (ids the database no longer holds left out)."""
     facets = search.shown_facets()
 
     def at(number):
-        return backend.search_stories(
+        return found_by.search(
             search.query if search.has_words else "",
             filters=search.index_filters(),
             sort=sort_of(search),
@@ -350,7 +387,7 @@ def run_embedded(backend, search, stories, *, page, per_page):
     ]
     suggestion = None
     if search.has_words and (hits.total <= LITTLE or hits.partial_match):
-        suggestion = backend.suggest(search.query)
+        suggestion = found_by.suggest(search.query)
         if suggestion and suggestion.lower() == search.query.lower():
             suggestion = None
     return Outcome(
@@ -365,10 +402,10 @@ def newest(search, stories, *, limit):
     """The newest `limit` results of `search` (the feed), on any backend."""
     if search.only_stop_words:
         return []
-    backend = embedded_backend()
-    if backend is None:
+    found_by = engine()
+    if found_by is None:
         return list(search.filtered(search.matches(stories))[:limit])
-    hits = backend.search_stories(
+    hits = found_by.search(
         search.query if search.has_words else "",
         filters=search.index_filters(),
         sort=sort_of(search),

@@ -19,10 +19,13 @@ admin's search) do without. With the plugin installed, the option `"ICU": True` 
 Queries: documents.py and query.py.
 """
 
+import logging
+from contextlib import contextmanager
 from copy import deepcopy
 from importlib import import_module
 
 from django.db import connections, router
+from elasticsearch import ApiError, TransportError
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9Index,
     Elasticsearch9Mapping,
@@ -33,11 +36,14 @@ from modelsearch.utils import deep_update
 
 from search.models import SynonymGroup
 from search.tantivy.analysis import verb_groups
+from search.tantivy.availability import SearchUnavailable
 from search.tantivy.documents import is_story_model
 from stories.models import StoryPage
 
 from . import query as query_module
 from .documents import story_fields, story_properties
+
+logger = logging.getLogger(__name__)
 
 INDEX_ANALYZER = "hvdj_dutch"
 SEARCH_ANALYZER = "hvdj_dutch_search"
@@ -218,11 +224,15 @@ class DutchElasticsearchSearchBackend(Elasticsearch9SearchBackend):
 
         if synonyms is None:
             synonyms = cached_synonym_groups()
-        return query_module.search(self.es, self.pages_index, query, synonyms=synonyms, **options)
+        with answering(self):
+            return query_module.search(
+                self.es, self.pages_index, query, synonyms=synonyms, **options
+            )
 
     def suggest(self, query):
         """A corrected query from the index's own words, or None (query.suggest)."""
-        return query_module.suggest(self.es, self.pages_index, query)
+        with answering(self):
+            return query_module.suggest(self.es, self.pages_index, query)
 
     @property
     def pages_index(self):
@@ -252,6 +262,17 @@ class DutchElasticsearchSearchBackend(Elasticsearch9SearchBackend):
             for analyzer in (INDEX_ANALYZER, SEARCH_ANALYZER, WORDS_ANALYZER):
                 analysis["analyzer"][analyzer]["char_filter"].insert(0, ICU_FILTER)
         return index_settings
+
+
+@contextmanager
+def answering(backend):
+    """An index that cannot be reached or refuses the request (a missing index, say) is
+    SearchUnavailable: the search pages then answer with their Dutch 503, never a 500."""
+    try:
+        yield
+    except (TransportError, ApiError) as error:
+        logger.warning("Elasticsearch did not answer the public search: %s", error)
+        raise SearchUnavailable(backend.pages_index) from error
 
 
 SearchBackend = DutchElasticsearchSearchBackend

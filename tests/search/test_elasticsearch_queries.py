@@ -1,6 +1,8 @@
 """The public search on Elasticsearch, pinned without a server: the `hvdj_` mapping, the
 documents, and the request bodies of the all-words, most-words and faceted searches."""
 
+import socket
+
 import pytest
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
@@ -10,6 +12,7 @@ from search.backends import (
     WORDS_ANALYZER,
     DutchElasticsearchSearchBackend,
 )
+from search import engine
 from search.backends.documents import story_fields
 from search.backends.query import (
     MATCHED_BONUS,
@@ -352,13 +355,78 @@ def test_a_typo_is_corrected_from_the_index_s_words_as_on_the_tantivy_side(db):
 
 
 def test_the_search_pages_do_not_mistake_elasticsearch_for_the_embedded_index(db, settings):
-    # The pages look for the embedded engine by its `search_stories` (and then check its index
-    # directory): Elasticsearch's public search goes by another name until the pages call it.
-    from search import engine
-
+    # The pages check the embedded engine's index directory; Elasticsearch has none, and is
+    # asked through its `public_search` instead.
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.backends", "URLS": ["http://elasticsearch.invalid:9200"]}
     }
     settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
 
     assert engine.embedded_backend() is None
+    assert engine.engine().search.__name__ == "public_search"
+
+
+def test_the_results_page_shows_elasticsearch_s_page_total_and_facet_counts(
+    client, db, settings, monkeypatch
+):
+    # The results page on Elasticsearch: the page of ids, the total and every facet's counts
+    # come from one request to the index (one word: no "most words" fallback); the cards come
+    # from the database in that order.
+    first = ArticlePageFactory(title="Pleegzorg in de wijk")
+    second = ArticlePageFactory(title="Pleegzorg op school")
+    theme = Theme.objects.create(name="Pleegzorg", slug="pleegzorg-thema")
+    known_word = {"text": "pleegzorg", "offset": 0, "length": 9, "options": []}
+    answers = [
+        response([second.pk, first.pk], 2, themes={theme.pk: 2}),
+        # Few results: the page asks for a correction, and the index knows the word.
+        {"suggest": {"words": [known_word]}},
+    ]
+    client_class = type("Client", (FakeElasticsearch,), {"__init__": answering(answers)})
+    monkeypatch.setattr(DutchElasticsearchSearchBackend, "client_class", client_class)
+    monkeypatch.setattr(engine, "_backends", {})  # a backend made with the real client
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends", "URLS": ["http://elasticsearch.invalid:9200"]}
+    }
+    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+
+    page = client.get("/zoeken/", {"q": "pleegzorg"})
+
+    assert page.status_code == 200
+    assert [story.pk for story in page.context["results"]] == [second.pk, first.pk]
+    assert page.context["results"].paginator.count == 2
+    (themes,) = [facet for facet in page.context["facets"] if facet.parameter == "thema"]
+    assert [(option.value, option.count) for option in themes.options] == [
+        ("pleegzorg-thema", 2)
+    ]
+    assert page.context["suggestion"] is None
+    assert answers == []
+
+
+def test_an_elasticsearch_that_cannot_be_reached_gives_the_dutch_503_not_a_500(
+    client, db, settings, monkeypatch
+):
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends", "URLS": [f"http://127.0.0.1:{port}"]}
+    }
+    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+    monkeypatch.setattr(engine, "_backends", {})
+
+    page = client.get("/zoeken/", {"q": "pleegzorg"})
+    typing = client.get("/zoeken/suggesties/", {"q": "pleeg"})
+
+    assert page.status_code == 503
+    assert "Zoeken is zo weer beschikbaar" in page.content.decode()
+    assert (typing.status_code, typing.json()["suggestions"]) == (200, [])
+
+
+def answering(answers):
+    """An Elasticsearch client's __init__ that answers searches from `answers`, in order."""
+
+    def init(self, *args, **kwargs):
+        FakeElasticsearch.__init__(self)
+        self.responses = answers
+
+    return init

@@ -212,7 +212,7 @@ def timed(run):
 
 
 def engine_search(backend, params):
-    """The engine's part of a first results page, as search.engine.run_embedded asks for it:
+    """The engine's part of a first results page, as search.engine.run_on_engine asks for it:
     the page of ids, the total and every shown facet's counts."""
     query_dict = QueryDict(mutable=True)
     query_dict.update(params)
