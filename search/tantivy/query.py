@@ -10,14 +10,16 @@ Owns how a visitor's words become a tantivy query and what comes back (`Hits`):
   terms equal to the stems of one term of a group matches any term of the group; a term of more
   than one word is a phrase.
 - All words first (each "clause" — a word or a synonym run — must match). When that finds fewer
-  than a page (`limit`), the pages matching most clauses, ranked by how many, then by BM25
+  than a page (`limit`), the pages matching most clauses, ranked by how many, then by how rare
+  the matched clauses are (their idf in tenths), then by BM25
   (`partial_match`); the pages with all words are still first among them.
 - A word that no text field holds is looked for at the start and the end of the words of the
   index (compounds: "verzuim" finds "schoolverzuim"), scoring below any match of a word itself.
 - BM25 over the text fields with the boosts of index.TEXT_FIELDS, plus the word as typed in the
   unstemmed vocabulary field (EXACT_BOOST); a title match also gets a
   constant bonus as large as the most any other field can score for that clause, so it outranks
-  a match outside the title whatever the title's length.
+  a match outside the title whatever the title's length. The bonus grows with the idf of the
+  clause's words, so a title with a rare word of the query beats a title with a common one.
 - Filters on the fast fields; facet counts for every value, exact (tantivy's terms aggregation
   sized past the number of values), each counted under the query and the other filters.
 - Only live, public pages unless `public_only=False`.
@@ -144,10 +146,51 @@ def max_idf(searcher):
     return math.log(1 + (total - 1 + 0.5) / 1.5)
 
 
-def clause_query(schema, clause, idf):
+def bm25_idf(total, frequency):
+    """BM25's idf, as tantivy computes it, of a term in `frequency` of `total` documents."""
+    return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+
+
+def clause_idf(searcher, clause):
+    """The largest idf any term of the clause has in a text field that holds it (or the word
+    as typed in the vocabulary): the most one of its terms can weigh in one field."""
+    total = max(searcher.num_docs, 1)
+    frequencies = [
+        searcher.doc_freq(field_name, term)
+        for alternative in clause.alternatives
+        for _position, term in alternative
+        for field_name in TEXT_FIELDS
+    ]
+    if clause.exact:
+        frequencies.append(searcher.doc_freq(WORDS_FIELD, clause.exact))
+    return bm25_idf(total, min((f for f in frequencies if f), default=total))
+
+
+def rarities(searcher, schema, found, idf, title_idfs):
+    """{clause: how rare the pages are that it matches}, as whole tenths of their idf: among
+    pages that match as many words, the rarer words count first ("mishandeling", found only
+    in "kindermishandeling", before a title with the common "zorgen"). One count per clause,
+    only for the "most words" fallback."""
+    total = max(searcher.num_docs, 1)
+    return {
+        clause: round(
+            10
+            * bm25_idf(
+                total,
+                searcher.search(
+                    clause_query(schema, clause, idf, title_idfs[clause]), limit=1
+                ).count,
+            )
+        )
+        for clause in found
+    }
+
+
+def clause_query(schema, clause, idf, title_idf):
     """A clause scored over every text field with its boost, the word as typed a little
     higher than its other forms (the stemmer conflates "gezin" with "zin"), plus the title
-    bonus."""
+    bonus, scaled by how rare the clause's words are (`title_idf`, clause_idf): a title with
+    a rare word of the query outranks one with a common word."""
     parts = []
     for field_name, boost in TEXT_FIELDS.items():
         for alternative in clause.alternatives:
@@ -162,7 +205,7 @@ def clause_query(schema, clause, idf):
     title = Query.boolean_query(
         [(Occur.Should, alternative_query(schema, "title", alt)) for alt in clause.alternatives]
     )
-    parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, idf))))
+    parts.append((Occur.Should, Query.const_score_query(title, title_bonus(clause, title_idf))))
     scored = Query.boolean_query(parts)
     if not clause.root or clause.part:  # a word found only inside compounds: no stem to gate
         return scored
@@ -185,7 +228,8 @@ def clause_query(schema, clause, idf):
 
 
 def title_bonus(clause, idf):
-    """At least what every field but the title can add for this clause."""
+    """At least what every field but the title can add for this clause (when `idf` is at
+    least the largest idf of its terms)."""
     others = sum(boost for name, boost in TEXT_FIELDS.items() if name != "title")
     return (clause.term_count * others + EXACT_BOOST) * BM25_MAX_TF * idf
 
@@ -211,21 +255,28 @@ def filter_queries(schema, filters, *, public_only, without=None):
     return [(Occur.Must, Query.const_score_query(part, 0.0)) for part in parts]
 
 
-def text_query(schema, found, idf, *, all_words):
-    """All clauses (all_words) or any of them, ranked by how many matched, then by BM25."""
-    if all_words:
-        return Query.boolean_query([(Occur.Must, clause_query(schema, c, idf)) for c in found])
+def text_query(schema, found, idf, title_idfs, rarity=None):
+    """All clauses, or (with `rarity`, see rarities) any of them, ranked by how many matched,
+    then by how rare the matched ones are, then by BM25. `title_idfs`: each clause's
+    clause_idf; `idf`: the largest idf of the index."""
+    if rarity is None:
+        return Query.boolean_query(
+            [(Occur.Must, clause_query(schema, c, idf, title_idfs[c])) for c in found]
+        )
+    # More than any BM25 sum; a tenth of idf more outweighs it, one clause more outweighs both.
     ceiling = sum(clause_ceiling(clause, idf) for clause in found)
+    per_clause = ceiling * (1 + sum(rarity.values())) + ceiling
     parts = []
     for clause in found:
-        scored = clause_query(schema, clause, idf)
+        scored = clause_query(schema, clause, idf, title_idfs[clause])
+        bonus = per_clause + rarity[clause] * ceiling
         parts.append(
             (
                 Occur.Should,
                 Query.boolean_query(
                     [
                         (Occur.Must, scored),
-                        (Occur.Should, Query.const_score_query(scored, ceiling)),
+                        (Occur.Should, Query.const_score_query(scored, bonus)),
                     ]
                 ),
             )
@@ -263,12 +314,14 @@ def search(
         return hits
     idf = max_idf(searcher)
     found = inside_compounds(searcher, found)
+    title_idfs = {clause: clause_idf(searcher, clause) for clause in found}
     filter_parts = filter_queries(schema, filters, public_only=public_only)
-    text = text_query(schema, found, idf, all_words=True) if found else None
+    text = text_query(schema, found, idf, title_idfs) if found else None
     full = combined(text, filter_parts)
     result = run(searcher, full, sort=sort if found else NEWEST, offset=offset, limit=limit)
     if found and len(found) > 1 and result.count < limit:
-        text = text_query(schema, found, idf, all_words=False)
+        rarity = rarities(searcher, schema, found, idf, title_idfs)
+        text = text_query(schema, found, idf, title_idfs, rarity)
         full = combined(text, filter_parts)
         wider = run(searcher, full, sort=sort, offset=offset, limit=limit)
         if wider.count > result.count:
