@@ -27,7 +27,7 @@ from .engine import (
     timed_story_types,
 )
 from .facets import FACETS_BY_PARAMETER
-from .logging import log_search
+from .logging import note_search
 from .snippets import first_matching_passage, highlight, matcher
 from .tantivy.availability import RETRY_AFTER, SearchUnavailable
 from .tantivy.documents import as_text
@@ -105,7 +105,7 @@ def search_results_page(request, search, *, template, **context):
         # The query as typed, once: not again for each facet, sort or further page.
         first_page = request.GET.get("pagina", "1") == "1"
         if search.query and not search.chosen and not search.fixed and first_page:
-            log_search(query=search.query, result_count=results.paginator.count)
+            note_search(query=search.query, result_count=results.paginator.count)
     context.update(
         search=search,
         query=search.query,

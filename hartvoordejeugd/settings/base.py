@@ -348,6 +348,9 @@ HVDJ_PUBLIC_SEARCH_BACKEND = env_str(
 # The embedded search index (search/tantivy/): derived from the database, rebuilt at any time
 # with `update_index`, after `restore`, and by itself when missing or damaged.
 HVDJ_SEARCH_INDEX_DIR = Path(env_str("HVDJ_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")))
+# Seconds between two writes of the search report's query log (search/logging.py): searches
+# are counted in the process and written off the request path; 0 writes with each search.
+HVDJ_QUERY_LOG_SECONDS = env_int("HVDJ_QUERY_LOG_SECONDS", 10)
 
 # Security headers (hartvoordejeugd/security.py). The public site allows nothing but our own
 # files, and the privacy-friendly video players once a visitor asks for one; the Wagtail admin

@@ -28,3 +28,5 @@ WAGTAILSEARCH_BACKENDS = {
 HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "tantivy")  # noqa: F405
 # Pages are built fresh in tests; tests/project/test_page_cache.py turns the cache on.
 HVDJ_PAGE_CACHE_SECONDS = 0
+# The query log written at once, so a test reads it after the request (search/logging.py).
+HVDJ_QUERY_LOG_SECONDS = 0

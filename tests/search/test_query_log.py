@@ -5,10 +5,11 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from search.logging import log_search
+from search.logging import gathered, log_search, note_search, write_gathered
 from search.models import SearchQueryDay, SearchQueryDayQuerySet
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +185,53 @@ def test_simultaneous_first_searches_for_a_query_are_all_counted():
     assert [(query, searches, zero) for query, _, searches, zero in logged()] == [
         (query, requests, requests) for query in queries
     ]
+
+
+# --- Written off the request path (note_search) ------------------------------------------------
+
+
+def test_searches_are_gathered_in_the_process_and_written_once_per_query(settings):
+    settings.HVDJ_QUERY_LOG_SECONDS = 3600  # no write is due during the test
+    for _ in range(5):
+        note_search(query="Pleegzorg", result_count=2)
+    note_search(query="kangoeroeregeling", result_count=0)
+    assert logged() == []
+
+    with CaptureQueriesContext(connection) as captured:
+        write_gathered()
+
+    writes = [q["sql"].split()[0] for q in captured.captured_queries]
+    assert [w for w in writes if w in ("UPDATE", "INSERT")] == ["UPDATE", "INSERT"] * 2
+
+    today = timezone.localdate()
+    assert logged() == [
+        ("kangoeroeregeling", today, 1, 1),
+        ("pleegzorg", today, 5, 0),
+    ]
+    assert gathered.counts == {}
+
+
+def test_counts_that_could_not_be_written_are_kept_for_the_next_write(settings, monkeypatch):
+    settings.HVDJ_QUERY_LOG_SECONDS = 3600
+    note_search(query="wijkteam", result_count=1)
+
+    def database_away(*args):
+        raise OperationalError("the database is away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("search.logging.add_counts", database_away)
+        write_gathered()
+    assert logged() == []
+
+    write_gathered()
+    assert [(query, searches) for query, _day, searches, _zero in logged()] == [("wijkteam", 1)]
+
+
+def test_the_results_page_does_not_write_the_log_when_a_write_is_not_due(client, settings):
+    settings.HVDJ_QUERY_LOG_SECONDS = 3600
+    gathered.take()
+
+    client.get("/zoeken/", {"q": "pleegzorg"})
+
+    assert logged() == []
+    assert list(gathered.take()) == [("pleegzorg", timezone.localdate())]
