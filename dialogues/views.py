@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hartvoordejeugd.errors import form_status
+from hartvoordejeugd.form_tokens import shown_again_on_csrf_failure
 from hartvoordejeugd.once.tokens import submitted_once
 from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
 
@@ -51,6 +52,23 @@ def render_thread(request, thread, form):
     )
 
 
+def reply_again(request, page_id):
+    """A reply whose CSRF token was missing or wrong (sent without JavaScript from the shared
+    page, or left open too long): the form again, filled in, with fresh tokens; nothing saved."""
+    thread = visible_thread(page_id)
+    member = request.user if is_verified_member(request.user) else None
+    form = ReplyForm(request.POST, member=member)
+    form.add_error(
+        None,
+        _(
+            "Je reactie is nog niet geplaatst: ter beveiliging moet je hem nog een keer "
+            "versturen. Je tekst staat er nog; klik opnieuw op „Plaats je reactie”."
+        ),
+    )
+    return render_thread(request, thread, form)
+
+
+@shown_again_on_csrf_failure(reply_again)
 @require_POST
 @submitted_once
 def reply(request, page_id):

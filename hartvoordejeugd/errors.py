@@ -10,6 +10,8 @@ from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerE
 from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 
+from .form_tokens import form_shown_again
+
 # How long visitors and crawlers are asked to wait before trying again, in seconds.
 RETRY_AFTER = 30
 # Whose forms' fields an error page may echo back: the site's own. Anything else in a POST
@@ -79,8 +81,13 @@ def database_unavailable(request):
 
 
 def csrf_failure(request, reason=""):
-    """CSRF_FAILURE_VIEW: usually a form left open past the session, or cookies switched off.
-    The page says so in Dutch and shows what the visitor typed; nothing was saved."""
+    """CSRF_FAILURE_VIEW: usually a form left open past the session, or cookies switched off,
+    or a form from a shared page sent without JavaScript. A view that can show its form again
+    does so (hartvoordejeugd.form_tokens); otherwise the page says so in Dutch and shows what
+    the visitor typed. Nothing was saved."""
+    shown_again = form_shown_again(request)
+    if shown_again is not None:
+        return shown_again
     html = loader.get_template("403_csrf.html").render({"kept": kept_fields(request)})
     return HttpResponseForbidden(html)
 

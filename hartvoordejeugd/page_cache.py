@@ -1,12 +1,13 @@
 """Whole pages cached for visitors who are not logged in, emptied when content changes.
 
 A response is kept when it is the same for every anonymous visitor: a GET without a session
-or messages cookie, answered 200 with HTML or a feed, setting no cookie (pages with a form set
-the CSRF cookie, so they are never shared), and not marked private. Members and editors have a
-session cookie and always get a fresh page. Every publish, unpublish, move or delete of a page,
-and every change to replies, taxonomy, synonyms or promoted results, starts a new generation of
-the cache, so stale pages are never served again; a CDN in front is purged by Wagtail's
-frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
+or messages cookie, answered 200 with HTML or a feed, setting no cookie, and not marked
+private. A form on such a page gets its CSRF and one-time tokens from the browser
+(hartvoordejeugd/form_tokens.py), so dialogues, with their reply form, are shared too. Members
+and editors have a session cookie and always get a fresh page. Every publish, unpublish, move
+or delete of a page, and every change to replies, taxonomy, synonyms or promoted results,
+starts a new generation of the cache, so stale pages are never served again; a CDN in front is
+purged by Wagtail's frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
 """
 
 from django.conf import settings
@@ -29,6 +30,7 @@ SKIPPED_PREFIXES = (
     "/static/",
     "/health/",
     "/ready/",
+    "/formulier-sleutels/",
     "/zoeken/suggesties/",
 )
 # X-Frame-Options comes from a middleware inside this one; the other security headers are

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hartvoordejeugd import health
+from hartvoordejeugd import form_tokens, health
 from hartvoordejeugd.accounts.views import admin_login, signup
 from stories import media
 
@@ -15,6 +15,7 @@ handler500 = "hartvoordejeugd.errors.server_error"
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("ready/", health.ready, name="ready"),
+    path("formulier-sleutels/", form_tokens.form_tokens, name="form_tokens"),
     # One login for the site and the admin, with its rate limits and two-factor step.
     path("admin/login/", admin_login),
     path("admin/", include(wagtailadmin_urls)),

@@ -203,8 +203,10 @@ def test_a_form_sent_without_a_valid_csrf_token_gets_a_dutch_403_that_keeps_the_
     client = Client(enforce_csrf_checks=True)
     client.force_login(member)
 
+    # Starting a dialogue has no form to show again (a reply does: see
+    # tests/dialogues/test_replies_from_a_shared_page.py).
     response = client.post(
-        reverse("reply", args=[thread.pk]),
+        reverse("start_dialogue"),
         {"comment": "Bij ons hielp een vaste mentor.", "csrfmiddlewaretoken": "oude-code-123"},
     )
 

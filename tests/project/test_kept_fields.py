@@ -7,15 +7,14 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from hartvoordejeugd.errors import MAX_KEPT_FIELDS, database_unavailable, known_text_fields
-from tests.factories import DialogueThreadPageFactory
 
 TYPED = "Bij ons hielp een vaste mentor op school."
 ADVERT = "Goedkope medicijnen op kwaad.example.com"
 
 
 def csrf_failure_page(data):
-    thread = DialogueThreadPageFactory(title="Praten met school")
-    response = Client(enforce_csrf_checks=True).post(reverse("reply", args=[thread.pk]), data)
+    # Starting a dialogue has no form to show again, so the error page keeps what was typed.
+    response = Client(enforce_csrf_checks=True).post(reverse("start_dialogue"), data)
     assert response.status_code == 403
     return response.text
 

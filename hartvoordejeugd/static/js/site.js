@@ -3,7 +3,9 @@
  * - the main menu folds away behind a toggle button on small screens;
  * - an external video (YouTube, Vimeo) loads only after the visitor asks for it;
  * - the search filters (a closed disclosure on a phone) stand open as a sidebar on wide screens;
- * - a photo chosen in a form shows as a preview under its field.
+ * - a photo chosen in a form shows as a preview under its field;
+ * - a form on a page the page cache shares gets its security tokens when it is first touched
+ *   (hartvoordejeugd/form_tokens.py); sent before they arrived, it waits for them.
  */
 (function () {
   "use strict";
@@ -105,11 +107,62 @@
     });
   }
 
+  function setUpFormTokens() {
+    var inputs = document.querySelectorAll("input[data-form-tokens]");
+    var pending = null;
+    if (!inputs.length) {
+      return;
+    }
+
+    function fetchTokens() {
+      if (!pending) {
+        pending = fetch(inputs[0].getAttribute("data-form-tokens"), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" },
+        })
+          .then(function (response) {
+            if (!response.ok) {
+              throw new Error(response.status);
+            }
+            return response.json();
+          })
+          .then(function (tokens) {
+            Array.prototype.forEach.call(inputs, function (input) {
+              input.value = tokens[input.name] || "";
+            });
+          })
+          .catch(function () {
+            pending = null; // tried again on the next touch; the server copes without them
+          });
+      }
+      return pending;
+    }
+
+    Array.prototype.forEach.call(inputs, function (input) {
+      var form = input.form;
+      if (!form || form.hasAttribute("data-form-tokens-ready")) {
+        return;
+      }
+      form.setAttribute("data-form-tokens-ready", "");
+      form.addEventListener("focusin", fetchTokens);
+      form.addEventListener("submit", function (event) {
+        if (!form.querySelector("input[data-form-tokens]").value) {
+          event.preventDefault();
+          // Sent without them (the fetch failed), the server shows the form again, filled in.
+          Promise.resolve(fetchTokens()).then(function () {
+            form.submit();
+          });
+        }
+      });
+    });
+  }
+
   function init() {
     setUpMenu();
     setUpVideoEmbeds();
     setUpSearchFilters();
     setUpPhotoPreviews();
+    setUpFormTokens();
   }
 
   if (document.readyState === "loading") {
