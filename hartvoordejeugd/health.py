@@ -66,9 +66,10 @@ def _cache():
 
 def _search():
     backend = get_search_backend()
-    # The database backend lives in the database, checked above; Elasticsearch has a client.
+    # The database backend lives in the database, checked above; Elasticsearch and OpenSearch
+    # have a client, whose ping() says whether the server answers.
     if hasattr(backend, "es") and not backend.es.ping():
-        raise ConnectionError("Elasticsearch did not answer")
+        raise ConnectionError("the search server did not answer")
 
 
 def _search_index():

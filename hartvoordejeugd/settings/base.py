@@ -44,6 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")  # cache and sessions when set
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")  # Elasticsearch search backend when set
+OPENSEARCH_URL = env_str("OPENSEARCH_URL")  # OpenSearch search backend when set (and no ES)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 EMAIL_HOST = env_str("EMAIL_HOST")  # SMTP when set, console otherwise
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -321,13 +322,20 @@ WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 # Search. One machine (SQLite or PostgreSQL): the public search runs on the embedded index
 # (search/tantivy/: BM25, Dutch analysis), kept current by Wagtail's signals and rebuilt with
 # `update_index`; "default" stays the database backend for the admin's search of pages, images
-# and documents. Several app servers: Elasticsearch with the Dutch analyzer and the redactie's
-# synonyms (search/backends.py) when ELASTICSEARCH_URL is set, for everything.
+# and documents. Several app servers: Elasticsearch or OpenSearch with the Dutch analyzer and
+# the redactie's synonyms (search/backends/) when ELASTICSEARCH_URL or OPENSEARCH_URL is set, for
+# everything; Elasticsearch when both are.
 if ELASTICSEARCH_URL:
+    SEARCH_SERVER_BACKEND, SEARCH_SERVER_URL = "search.backends.elasticsearch", ELASTICSEARCH_URL
+elif OPENSEARCH_URL:
+    SEARCH_SERVER_BACKEND, SEARCH_SERVER_URL = "search.backends.opensearch", OPENSEARCH_URL
+else:
+    SEARCH_SERVER_BACKEND = SEARCH_SERVER_URL = None
+if SEARCH_SERVER_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": SEARCH_SERVER_BACKEND,
+            "URLS": [SEARCH_SERVER_URL],
             "INDEX_PREFIX": "hartvoordejeugd_",
             "TIMEOUT": 10,
         }
@@ -343,7 +351,7 @@ else:
 # The WAGTAILSEARCH_BACKENDS entry of the public search (/zoeken/, theme and region pages, the
 # feed, autocomplete).
 HVDJ_PUBLIC_SEARCH_BACKEND = env_str(
-    "HVDJ_PUBLIC_SEARCH_BACKEND", "default" if ELASTICSEARCH_URL else "tantivy"
+    "HVDJ_PUBLIC_SEARCH_BACKEND", "default" if SEARCH_SERVER_URL else "tantivy"
 )
 # The embedded search index (search/tantivy/): derived from the database, rebuilt at any time
 # with `update_index`, after `restore`, and by itself when missing or damaged.

@@ -19,8 +19,9 @@ HVDJ_ALLOW_DEMO_CONTENT = True
 # Tests run without collectstatic: look files up on request instead of scanning STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
 # The suite indexes into the database and the embedded index (in a temporary folder per test
-# session: tests/conftest.py), also on a machine where ELASTICSEARCH_URL is set; the
-# Elasticsearch integration tests configure their own backend with their own index prefix.
+# session: tests/conftest.py), also on a machine where ELASTICSEARCH_URL or OPENSEARCH_URL is
+# set; the integration tests of those servers configure their own backend with their own index
+# prefix.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
     "tantivy": {"BACKEND": "search.tantivy.backend"},

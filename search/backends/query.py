@@ -1,8 +1,10 @@
-"""The public search on Elasticsearch, with the tantivy engine's query semantics.
+"""The public search on Elasticsearch and OpenSearch, with the tantivy engine's query semantics.
 
 `search` (the backend's `public_search`) takes the same arguments as
 search/tantivy/query.search and returns the same `Hits`; the request bodies are built by plain
-functions (`search_body`, `suggest_body`) so tests can pin them.
+functions (`search_body`, `suggest_body`) so tests can pin them, and sent by `ask` (a body in,
+the response out), which each backend gives in its client's way. Both engines get the same
+bodies: everything here is in Elasticsearch 7.10's query language, which OpenSearch kept.
 
 - The words are read in Python as on the tantivy side (NFKC, invisible characters, plural
   forms; stop words dropped) and grouped into clauses: one word, or a run of words that is a
@@ -235,20 +237,19 @@ def read_response(response, facets):
     return total, ids, counts
 
 
-def search(es, index, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **options):
-    """query.search's semantics on Elasticsearch: all words, else most words; `Hits`."""
+def search(ask, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **options):
+    """query.search's semantics on Elasticsearch or OpenSearch: all words, else most words;
+    `Hits`. `ask(body)` sends one search body to the index of the pages."""
     hits = Hits()
     clauses = clause_texts(query, (*synonyms, *verb_groups())) if query else []
     if query and not clauses:
         hits.only_stop_words = has_words(query)
         return hits
     body = search_body(clauses, limit=limit, facets=facets, **options)
-    total, ids, counts = read_response(es.search(index=index, **body), facets)
+    total, ids, counts = read_response(ask(body), facets)
     if len(clauses) > 1 and total < limit:
         wider = search_body(clauses, all_words=False, limit=limit, facets=facets, **options)
-        wider_total, wider_ids, wider_counts = read_response(
-            es.search(index=index, **wider), facets
-        )
+        wider_total, wider_ids, wider_counts = read_response(ask(wider), facets)
         if wider_total > total:
             total, ids, counts = wider_total, wider_ids, wider_counts
             hits.partial_match = True
@@ -283,11 +284,11 @@ def suggest_body(query):
     }
 
 
-def suggest(es, index, query):
+def suggest(ask, query):
     """The query with each unknown word replaced by its nearest known word; None when nothing
     changes."""
     text = normalise(query)
-    response = es.search(index=index, **suggest_body(query))
+    response = ask(suggest_body(query))
     corrected, end, changed = [], 0, False
     for entry in response.get("suggest", {}).get("words", []):
         if not entry["options"]:

@@ -1,19 +1,16 @@
 """The public search on Elasticsearch, pinned without a server: the `hvdj_` mapping, the
-documents, and the request bodies of the all-words, most-words and faceted searches."""
-
-import socket
+documents, and the request bodies of the all-words, most-words and faceted searches; the
+results page through the Elasticsearch and the OpenSearch backends (test_opensearch.py pins
+what OpenSearch does otherwise)."""
 
 import pytest
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from search.backends import (
-    INDEX_ANALYZER,
-    SEARCH_ANALYZER,
-    WORDS_ANALYZER,
-    DutchElasticsearchSearchBackend,
-)
 from search import engine
 from search.backends.documents import story_fields
+from search.backends.dutch import INDEX_ANALYZER, SEARCH_ANALYZER, WORDS_ANALYZER
+from search.backends.elasticsearch import DutchElasticsearchSearchBackend
+from search.backends.opensearch import DutchOpenSearchSearchBackend
 from search.backends.query import (
     MATCHED_BONUS,
     TITLE_BONUS,
@@ -25,6 +22,7 @@ from search.tantivy.query import FACET_SIZE
 from stories.models import ArticlePage, StoryPage
 from stories.models.taxonomy import Theme
 from tests.factories import ArticlePageFactory
+from tests.search.fakes import FakeElasticsearch, FakeOpenSearch, answering, response
 
 FIELDS = [
     "hvdj_title^5.0",
@@ -125,10 +123,15 @@ def test_a_batch_of_stories_costs_a_fixed_number_of_queries(db, django_assert_ma
     assert set(found) == {page.pk for page in pages}
 
 
-def test_the_index_writes_wagtail_s_document_and_the_public_search_s_fields(db):
+@pytest.mark.parametrize(
+    "backend_class",
+    [DutchElasticsearchSearchBackend, DutchOpenSearchSearchBackend],
+    ids=["elasticsearch", "opensearch"],
+)
+def test_the_index_writes_wagtail_s_document_and_the_public_search_s_fields(db, backend_class):
     story = ArticlePageFactory(title="Na de uithuisplaatsing")
     sent = []
-    search_backend = backend()
+    search_backend = backend_class({"URLS": ["http://search.invalid:9200"]})
     search_backend.bulk = lambda es, actions, index: sent.extend(actions)
 
     search_backend.get_index_for_model(ArticlePage).add_item(story)
@@ -256,33 +259,10 @@ def test_an_unknown_facet_field_is_refused():
         search_body([], filters={"soort": [1]})
 
 
-class FakeElasticsearch:
-    """Answers searches from a list of prepared responses and keeps the bodies sent."""
-
-    def __init__(self, *responses):
-        self.responses = list(responses)
-        self.bodies = []
-
-    def search(self, index, **body):
-        self.bodies.append((index, body))
-        return self.responses.pop(0)
-
-
-def response(pks, total, **facets):
-    aggregations = {
-        name: {"values": {"buckets": [{"key": k, "doc_count": c} for k, c in counts.items()]}}
-        for name, counts in facets.items()
-    }
-    return {
-        "hits": {"total": {"value": total}, "hits": [{"fields": {"pk": [str(pk)]}} for pk in pks]},
-        "aggregations": aggregations,
-    }
-
-
 def test_fewer_than_a_page_of_all_words_runs_the_most_words_query_and_says_so():
     es = FakeElasticsearch(response([1], 1), response([1, 2, 3], 3))
 
-    hits = search(es, "pages", "pleegzorg kwam")
+    hits = search(es.asking(), "pleegzorg kwam")
 
     assert (hits.ids, hits.total, hits.partial_match) == ([1, 2, 3], 3, True)
     assert [body["query"]["bool"]["must"][0]["bool"].keys() for _i, body in es.bodies] == [
@@ -294,7 +274,7 @@ def test_fewer_than_a_page_of_all_words_runs_the_most_words_query_and_says_so():
 def test_a_full_page_of_all_words_is_not_widened():
     es = FakeElasticsearch(response(range(12), 40, themes={5: 40}))
 
-    hits = search(es, "pages", "pleegzorg kwam", facets=("themes",))
+    hits = search(es.asking(), "pleegzorg kwam", facets=("themes",))
 
     assert (hits.total, hits.partial_match, hits.facets) == (40, False, {"themes": {5: 40}})
     assert len(es.bodies) == 1
@@ -303,7 +283,7 @@ def test_a_full_page_of_all_words_is_not_widened():
 def test_a_query_of_only_stop_words_asks_nothing_and_says_so():
     es = FakeElasticsearch()
 
-    hits = search(es, "pages", "de het een")
+    hits = search(es.asking(), "de het een")
 
     assert (hits.ids, hits.only_stop_words, es.bodies) == ([], True, [])
 
@@ -354,24 +334,37 @@ def test_a_typo_is_corrected_from_the_index_s_words_as_on_the_tantivy_side(db):
     }
 
 
-def test_the_search_pages_do_not_mistake_elasticsearch_for_the_embedded_index(db, settings):
-    # The pages check the embedded engine's index directory; Elasticsearch has none, and is
+# The results page through each search server's backend, with a client of that server's shape.
+SERVERS = pytest.mark.parametrize(
+    ("backend_path", "backend_class", "fake_client"),
+    [
+        ("search.backends.elasticsearch", DutchElasticsearchSearchBackend, FakeElasticsearch),
+        ("search.backends.opensearch", DutchOpenSearchSearchBackend, FakeOpenSearch),
+    ],
+    ids=["elasticsearch", "opensearch"],
+)
+
+
+@SERVERS
+def test_the_search_pages_do_not_mistake_a_search_server_for_the_embedded_index(
+    db, public_search_on, backend_path, backend_class, fake_client
+):
+    # The pages check the embedded engine's index directory; a search server has none, and is
     # asked through its `public_search` instead.
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends", "URLS": ["http://elasticsearch.invalid:9200"]}
-    }
-    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+    public_search_on(backend_path)
 
     assert engine.embedded_backend() is None
     assert engine.engine().search.__name__ == "public_search"
+    assert isinstance(engine.public_backend(), backend_class)
 
 
-def test_the_results_page_shows_elasticsearch_s_page_total_and_facet_counts(
-    client, db, settings, monkeypatch
+@SERVERS
+def test_the_results_page_shows_the_server_s_page_total_and_facet_counts(
+    client, db, monkeypatch, public_search_on, backend_path, backend_class, fake_client
 ):
-    # The results page on Elasticsearch: the page of ids, the total and every facet's counts
-    # come from one request to the index (one word: no "most words" fallback); the cards come
-    # from the database in that order.
+    # The results page on Elasticsearch or OpenSearch: the page of ids, the total and every
+    # facet's counts come from one request to the index (one word: no "most words" fallback);
+    # the cards come from the database in that order.
     first = ArticlePageFactory(title="Pleegzorg in de wijk")
     second = ArticlePageFactory(title="Pleegzorg op school")
     theme = Theme.objects.create(name="Pleegzorg", slug="pleegzorg-thema")
@@ -381,13 +374,9 @@ def test_the_results_page_shows_elasticsearch_s_page_total_and_facet_counts(
         # Few results: the page asks for a correction, and the index knows the word.
         {"suggest": {"words": [known_word]}},
     ]
-    client_class = type("Client", (FakeElasticsearch,), {"__init__": answering(answers)})
-    monkeypatch.setattr(DutchElasticsearchSearchBackend, "client_class", client_class)
-    monkeypatch.setattr(engine, "_backends", {})  # a backend made with the real client
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends", "URLS": ["http://elasticsearch.invalid:9200"]}
-    }
-    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+    client_class = type("Client", (fake_client,), {"__init__": answering(answers)})
+    monkeypatch.setattr(backend_class, "client_class", client_class)
+    public_search_on(backend_path)
 
     page = client.get("/zoeken/", {"q": "pleegzorg"})
 
@@ -395,24 +384,17 @@ def test_the_results_page_shows_elasticsearch_s_page_total_and_facet_counts(
     assert [story.pk for story in page.context["results"]] == [second.pk, first.pk]
     assert page.context["results"].paginator.count == 2
     (themes,) = [facet for facet in page.context["facets"] if facet.parameter == "thema"]
-    assert [(option.value, option.count) for option in themes.options] == [
-        ("pleegzorg-thema", 2)
-    ]
+    assert [(option.value, option.count) for option in themes.options] == [("pleegzorg-thema", 2)]
     assert page.context["suggestion"] is None
     assert answers == []
 
 
-def test_an_elasticsearch_that_cannot_be_reached_gives_the_dutch_503_not_a_500(
-    client, db, settings, monkeypatch
+@SERVERS
+def test_a_search_server_that_cannot_be_reached_gives_the_dutch_503_not_a_500(
+    client, db, closed_port, public_search_on, backend_path, backend_class, fake_client
 ):
-    with socket.socket() as closed:  # a port nothing listens on
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends", "URLS": [f"http://127.0.0.1:{port}"]}
-    }
-    settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
-    monkeypatch.setattr(engine, "_backends", {})
+    # The real client: each raises errors of its own when nothing answers.
+    public_search_on(backend_path, [f"http://127.0.0.1:{closed_port}"])
 
     page = client.get("/zoeken/", {"q": "pleegzorg"})
     typing = client.get("/zoeken/suggesties/", {"q": "pleeg"})
@@ -420,13 +402,3 @@ def test_an_elasticsearch_that_cannot_be_reached_gives_the_dutch_503_not_a_500(
     assert page.status_code == 503
     assert "Zoeken is zo weer beschikbaar" in page.content.decode()
     assert (typing.status_code, typing.json()["suggestions"]) == (200, [])
-
-
-def answering(answers):
-    """An Elasticsearch client's __init__ that answers searches from `answers`, in order."""
-
-    def init(self, *args, **kwargs):
-        FakeElasticsearch.__init__(self)
-        self.responses = answers
-
-    return init

@@ -11,14 +11,14 @@ from django.db import connection
 from modelsearch.backends import import_backend
 from modelsearch.query import PlainText
 
-from search.backends import (
+from search.backends.dutch import (
     INDEX_ANALYZER,
     SEARCH_ANALYZER,
     SYNONYM_FILTER,
     WORDS_ANALYZER,
-    DutchElasticsearchSearchBackend,
     synonym_rules,
 )
+from search.backends.elasticsearch import DutchElasticsearchSearchBackend
 from search.engine import build_query
 from search.models import SynonymGroup
 from search.tantivy.analysis import INVISIBLE, verb_groups
@@ -52,7 +52,8 @@ def text_fields(properties, prefix=""):
 
 def search_backends_setting(**environment):
     """WAGTAILSEARCH_BACKENDS as the settings module builds it in a fresh interpreter."""
-    env = {key: value for key, value in os.environ.items() if key != "ELASTICSEARCH_URL"}
+    servers = ("ELASTICSEARCH_URL", "OPENSEARCH_URL")
+    env = {key: value for key, value in os.environ.items() if key not in servers}
     env.update(environment)
     result = subprocess.run(
         [
@@ -73,7 +74,7 @@ def search_backends_setting(**environment):
 def test_the_settings_choose_the_dutch_elasticsearch_backend_when_elasticsearch_url_is_set():
     config = search_backends_setting(ELASTICSEARCH_URL="https://es.example.org:9200")["default"]
 
-    assert config["BACKEND"] == "search.backends"
+    assert config["BACKEND"] == "search.backends.elasticsearch"
     assert config["URLS"] == ["https://es.example.org:9200"]
     assert import_backend(config["BACKEND"]) is DutchElasticsearchSearchBackend
 

@@ -1,0 +1,29 @@
+"""Fixtures of the search tests that put a search server's backend behind the pages."""
+
+import socket
+
+import pytest
+
+from search import engine
+
+
+@pytest.fixture
+def public_search_on(settings, monkeypatch):
+    """Makes a search server's backend the default and the public search's, made afresh."""
+
+    def use(backend_path, urls=("http://search.invalid:9200",)):
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {"BACKEND": backend_path, "URLS": list(urls)}
+        }
+        settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
+        monkeypatch.setattr(engine, "_backends", {})  # a backend made with the client of now
+
+    return use
+
+
+@pytest.fixture
+def closed_port():
+    """A port on this machine that nothing listens on."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        return closed.getsockname()[1]
