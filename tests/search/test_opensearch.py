@@ -2,8 +2,11 @@
 request bodies as on Elasticsearch, sent the opensearch-py way, and /ready/ through it. The
 documents, the results page and its Dutch 503 on OpenSearch: test_elasticsearch_queries.py."""
 
+import importlib
+import sys
 from unittest import mock
 
+import pytest
 from modelsearch.backends import import_backend
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 
@@ -66,6 +69,20 @@ def test_with_both_urls_set_the_settings_choose_elasticsearch():
         "search.backends.elasticsearch",
         ["https://es.example.org:9200"],
     )
+
+
+def test_an_installation_with_only_the_opensearch_extra_can_use_the_backend(monkeypatch):
+    # Each backend module imports only its own client (search/backends/__init__.py).
+    for name in list(sys.modules):
+        if name.split(".")[0] == "elasticsearch" or name.startswith("search.backends"):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "elasticsearch", None)  # `import elasticsearch` fails
+    with pytest.raises(ImportError):
+        importlib.import_module("search.backends.elasticsearch")
+
+    module = importlib.import_module(OPENSEARCH)
+
+    assert module.SearchBackend.__name__ == "DutchOpenSearchSearchBackend"
 
 
 def test_opensearch_gets_the_same_index_settings_as_elasticsearch(db):
