@@ -264,7 +264,8 @@ def became_visible_or_hidden(reply):
     if thread is None:
         return
     ThreadActivity.refresh(thread.pk)
-    transaction.on_commit(lambda: insert_or_update_object(thread))
+    # In the transaction, as Wagtail does for pages: the embedded index queues the change with it.
+    insert_or_update_object(thread)
     if reply.is_visible and not reply.followers_notified:
         notify_followers(reply=reply, thread=thread)
 

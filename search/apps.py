@@ -9,9 +9,16 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import post_page_move
 
         from .engine import forget_synonyms
         from .models import SynonymGroup
+        from .tantivy.changes import page_moved, view_restriction_changed
 
         post_save.connect(forget_synonyms, sender=SynonymGroup)
         post_delete.connect(forget_synonyms, sender=SynonymGroup)
+        # What Wagtail's own signals do not index: the embedded index's `public` field.
+        post_page_move.connect(page_moved, dispatch_uid="search_index_page_moved")
+        for signal in (post_save, post_delete):
+            signal.connect(view_restriction_changed, sender=PageViewRestriction)

@@ -84,3 +84,19 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.day:%Y-%m-%d})"
+
+
+class IndexChange(models.Model):
+    """A page whose entry in an embedded search index (search/tantivy/changes.py) no longer
+    matches the database, written in the transaction that changed the page. No foreign key:
+    the row of a deleted page must outlive the page, so that its entry is removed too."""
+
+    index = models.CharField(max_length=500)
+    page_id = models.IntegerField()
+
+    class Meta:
+        # The queue is read per index, oldest first.
+        indexes = [models.Index(fields=["index", "id"], name="search_index_change_queue")]
+
+    def __str__(self):
+        return f"{self.page_id} in {self.index}"

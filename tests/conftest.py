@@ -22,14 +22,13 @@ def _media_root(tmp_path_factory):
 @pytest.fixture(autouse=True, scope="session")
 def _search_index_dir(tmp_path_factory):
     """The embedded search index lives in a temporary folder for the whole session. Each test
-    runs in a transaction that is never committed, so the index writes Wagtail's signals leave
-    for after the commit are done when the next request starts instead (the same write, read
+    runs in a transaction that is never committed, so the changes Wagtail's signals queue for
+    after the commit are applied when the next request starts instead (the same write, read
     from the database then)."""
-    from search.tantivy import backend
+    from search.tantivy import changes
 
     def flush_pending(**kwargs):
-        for path in list(backend.pending()):
-            backend.flush(path)
+        changes.apply_recorded()
 
     with override_settings(HVDJ_SEARCH_INDEX_DIR=tmp_path_factory.mktemp("search-index")):
         request_started.connect(flush_pending, dispatch_uid="tests-flush-search-index")
@@ -49,7 +48,7 @@ def _empty_search_index(request, _search_index_dir):
     something."""
     from django.test import TestCase
 
-    from search.tantivy import availability, backend, index
+    from search.tantivy import availability, changes, index
 
     if request.cls is not None and issubclass(request.cls, TestCase):
         if _indexed_class == [request.cls]:
@@ -58,7 +57,7 @@ def _empty_search_index(request, _search_index_dir):
         _indexed_class[:] = [request.cls]
     else:
         _indexed_class.clear()
-        backend.pending().clear()
+        changes.recorded.clear()
     path = index.default_path()
     try:
         tantivy_index = index.open_index(path)

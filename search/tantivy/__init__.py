@@ -10,16 +10,16 @@ and PostgreSQL alike (setting HVDJ_PUBLIC_SEARCH_BACKEND = "tantivy"). Modules:
   exact facet counts, typo suggestions.
 - compounds.py: a query word found inside Dutch compounds ("verzuim" in "schoolverzuim").
 - backend.py: the modelsearch backend (`"BACKEND": "search.tantivy.backend"`).
+- changes.py: the queue of live changes that several processes share, and the changes Wagtail's
+  signals do not index (moves, view restrictions).
 
-Several processes (the plan for step 2). tantivy allows one writer per index directory. Today
-each signal-driven update takes the writer for one batch; when another process holds it the
-update is logged and lost until the next rebuild. Step 2 makes this lossless without making a
-request wait: the publish transaction also inserts a row "page N changed" into a small queue
-table (in the same transaction, so it exists exactly when the change does). After commit, the
-process tries the writer lock without waiting; whoever holds it (that process, or a periodic
-drain in any worker, or `update_index`) reads the queued rows, re-reads those pages in one
-batch, writes them, commits and deletes the rows it applied (rows that arrived meanwhile stay
-for the next drain). A rebuild records the highest queue id it started from and leaves newer
-rows. Searchers reload on commit (tantivy's reader watches meta.json), so every worker sees the
-change within a second without reopening the index.
+Several processes. tantivy allows one writer per index directory and gunicorn runs several
+workers. A change is recorded as a row in a queue table (search.models.IndexChange) in the
+transaction that makes it, so the row exists exactly when the change does. After the commit the
+process tries the writer lock without waiting; whoever holds it (that process, another worker,
+`update_index`) re-reads the queued pages in one batch, writes them, commits, deletes the rows
+it applied and looks at the queue again after letting go of the lock, so a row whose process
+found the lock taken is never left behind and no request waits for another (changes.py).
+Searchers reload on commit (tantivy's reader watches meta.json), so every worker sees the
+change within about half a second without reopening the index.
 """

@@ -6,10 +6,10 @@ With such an entry Wagtail's signals keep the index current (publish, unpublish,
 and `manage.py update_index` rebuilds it. One index holds every story type; other indexed
 models (images, documents, non-story pages) are not its business and are skipped.
 
-- `TantivyIndex.add_items` and `delete_item` (Wagtail's signals) note the page's pk; after the
-  transaction commits, `flush` reads those pages again and writes them with a short-lived
-  writer (index.writer), one per transaction. When another process holds the writer lock the
-  pks are logged and kept for this process's next write; step 2 makes that lossless.
+- `TantivyIndex.add_items` and `delete_item` (Wagtail's signals, inside the transaction of the
+  change) record the pages in the database queue of changes.py; after the commit, whichever
+  process holds the writer lock reads those pages again and writes them. A busy lock never
+  makes a request wait and loses nothing (see changes.py).
 - The rebuilder holds one writer for the whole rebuild: it deletes everything, adds the chunks
   that `update_index` hands it and commits once at the end, so searchers see the old index
   until the new one is complete.
@@ -19,11 +19,6 @@ models (images, documents, non-story pages) are not its business and are skipped
   fields.
 """
 
-import functools
-import logging
-import threading
-
-from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from modelsearch.backends.base import (
     BaseIndex,
@@ -34,14 +29,11 @@ from modelsearch.backends.base import (
 from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from search.engine import synonym_groups
-from stories.models import StoryPage
 
-from . import availability
+from . import availability, changes
 from . import index as index_module
 from . import query as query_module
 from .documents import documents, is_story_model
-
-logger = logging.getLogger(__name__)
 
 
 class TantivyIndex(BaseIndex):
@@ -67,6 +59,8 @@ class TantivyIndex(BaseIndex):
     def reset(self):
         with index_module.writer(self.tantivy) as writer:
             writer.delete_all_documents()
+        # Every writer looks at the queue after letting go of the lock (changes.py).
+        changes.apply(self.backend.path)
 
     def add_items(self, model, items):
         if not is_story_model(model):
@@ -74,58 +68,16 @@ class TantivyIndex(BaseIndex):
         if self.rebuild_writer is not None:
             write(self.rebuild_writer, documents(items))
             return
-        refresh_after_commit(self.backend.path, [item.pk for item in items])
+        changes.record(self.backend.path, [item.pk for item in items])
 
     def delete_item(self, item):
         if is_story_model(type(item)):
-            refresh_after_commit(self.backend.path, [item.pk])
+            changes.record(self.backend.path, [item.pk])
 
 
 def write(writer, docs):
     for doc in docs:
         writer.add_document(doc)
-
-
-# {index path: pks whose index entry no longer matches the database}, per thread.
-_pending = threading.local()
-
-
-def pending():
-    if not hasattr(_pending, "pks"):
-        _pending.pks = {}
-    return _pending.pks
-
-
-def refresh_after_commit(path, pks):
-    """Bring the entries of `pks` in line with the database once the transaction commits.
-
-    A publish saves the page before its taxonomy (modelcluster writes the M2M rows after the
-    page row), and a rolled-back change must not reach the index: so the pages are read again
-    after the commit, and all changes of one transaction are written with one writer."""
-    pending().setdefault(str(path), set()).update(pks)
-    transaction.on_commit(functools.partial(flush, str(path)))
-
-
-def flush(path):
-    """Write the pending pks of `path`: the current page, or its removal when it is gone."""
-    pks = pending().pop(path, set())
-    if not pks:
-        return
-    try:
-        pages = list(StoryPage.objects.filter(pk__in=pks).specific())
-        docs = documents(pages)
-        with index_module.writer(index_module.open_index(path)) as writer:
-            for pk in pks:
-                writer.delete_documents_by_term("id", int(pk))
-            write(writer, docs)
-    except index_module.IndexBusy:
-        # Kept for this process's next write; step 2 makes sure another process takes them.
-        pending().setdefault(path, set()).update(pks)
-        logger.warning(
-            "tantivy index %s is busy; %d pages wait for the next write", path, len(pks)
-        )
-    except Exception:
-        logger.exception("tantivy index %s: could not write %d pages", path, len(pks))
 
 
 class TantivyRebuilder:
@@ -134,6 +86,7 @@ class TantivyRebuilder:
     def __init__(self, index):
         self.index = index
         self.context = None
+        self.covered = []
 
     def start(self):
         self.context = index_module.writer(
@@ -141,6 +94,8 @@ class TantivyRebuilder:
         )
         self.index.rebuild_writer = self.context.__enter__()
         self.index.rebuild_writer.delete_all_documents()
+        # The queued changes so far: the pages are read after this, so the rebuild covers them.
+        self.covered = changes.pending_rows(self.index.backend.path)
         return self.index
 
     def finish(self):
@@ -148,6 +103,9 @@ class TantivyRebuilder:
         self.context.__exit__(None, None, None)
         self.context = None
         availability.mark_built(self.index.backend.path)
+        changes.forget(self.covered)
+        # The changes recorded while the rebuild held the lock (changes.py).
+        changes.apply(self.index.backend.path)
 
 
 def plain_words(query):

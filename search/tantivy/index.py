@@ -103,8 +103,9 @@ def writer(index, *, heap_size=WRITER_HEAP, threads=1):
     """The index's writer for one batch, committed on success and released at the end.
     A rebuild asks for more memory and threads (0: as many as tantivy sees fit).
 
-    Raises IndexBusy when another writer holds the lock (see the package docstring for how
-    step 2 makes sure such an update is not lost)."""
+    Raises IndexBusy when another writer holds the lock. Whoever writes through this looks at
+    the queue of changes after letting go of the lock (changes.apply), so a change whose
+    process found the lock taken is not lost."""
     try:
         handle = index.writer(heap_size=heap_size, num_threads=threads)
     except ValueError as error:

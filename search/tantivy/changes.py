@@ -1,0 +1,158 @@
+"""Live changes to the embedded index from several processes: a queue in the database, applied
+by whichever process holds the writer lock.
+
+Hand-written: tantivy allows one writer per index directory and gunicorn runs several workers,
+and no library queues changes for an embedded index. The rules:
+
+- A change is recorded as rows (search.models.IndexChange: index, page) in the transaction that
+  makes it (Wagtail's signals run inside the publish, unpublish or delete, and the reply
+  functions of dialogues/replies.py inside theirs), so the rows exist exactly when the change
+  does. The stories below a moved page or a new or removed view restriction are recorded by
+  the handlers at the end of this module, right after that change.
+- After the commit, `apply` tries the writer lock without waiting. Got it: it reads a batch of
+  rows, reads those pages again (the current state, or their absence), replaces their entries,
+  commits the index and then deletes exactly the rows it read (never "up to an id": a row with
+  a lower id may commit later). It repeats until the queue is empty.
+- Busy: the request goes on. Whoever holds the lock lets go of it first and then looks at the
+  queue again (every writer does: `apply` itself, the rebuild, `reset`), so a row committed
+  before a process failed to take the lock is seen by the holder's look after letting go.
+  A process that dies holding the lock leaves its rows for the next write or `update_index`.
+- A rebuild deletes the rows that were there when it started (it read those pages later) and
+  applies the ones that arrived meanwhile once it has let go of the lock.
+
+Searchers in every process see a commit within about half a second: tantivy's reader follows
+the index's meta.json, nothing is reopened.
+"""
+
+import functools
+import logging
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.models import IndexChange
+from stories.models import StoryPage
+
+from . import availability
+from . import index as index_module
+from .documents import documents
+
+logger = logging.getLogger(__name__)
+
+# Rows applied per writer commit.
+BATCH = 500
+
+# The indexes this process recorded changes for that it has not seen applied: the tests apply
+# them when the next request starts (their transactions never commit).
+recorded = set()
+
+
+def key(path):
+    """The queue's name of the index in directory `path` (the same in every process)."""
+    return str(Path(path).resolve())
+
+
+def record(path, pks):
+    """Note that the entries of `pks` in the index at `path` must be brought in line with the
+    database, and apply that after the transaction commits (at once when there is none).
+
+    The pages are read after the commit: a publish saves the page before its taxonomy
+    (modelcluster writes the M2M rows after the page row), and a rolled-back change leaves no
+    row at all."""
+    pks = set(pks)
+    if not pks:
+        return
+    name = key(path)
+    IndexChange.objects.bulk_create(IndexChange(index=name, page_id=pk) for pk in pks)
+    recorded.add(name)
+    transaction.on_commit(functools.partial(apply, name))
+
+
+def record_subtree(path, tree_path):
+    """Record every story at or below the tree path `tree_path` (a move, a view restriction)."""
+    record(path, StoryPage.objects.filter(path__startswith=tree_path).values_list("pk", flat=True))
+
+
+def queued(name, limit=BATCH):
+    """[(row id, page pk)] of the oldest rows of the index `name`."""
+    return list(
+        IndexChange.objects.filter(index=name).order_by("pk").values_list("pk", "page_id")[:limit]
+    )
+
+
+def apply(path):
+    """Apply the queued changes of the index at `path` unless another writer holds its lock
+    (that writer applies them after letting go). Never waits; never raises: the change is in the
+    database already and must not fail the request that made it. Returns whether the queue was
+    found empty at the end."""
+    name = key(path)
+    try:
+        while rows := queued(name):
+            with index_module.writer(index_module.open_index(name)) as handle:
+                replace(handle, {page for _row, page in rows})
+            IndexChange.objects.filter(pk__in=[row for row, _page in rows]).delete()
+    except index_module.IndexBusy:
+        logger.info("tantivy index %s: its writer applies the queued changes", name)
+        return False
+    except Exception:
+        logger.exception("tantivy index %s: the queued changes wait for the next write", name)
+        return False
+    recorded.discard(name)
+    return True
+
+
+def replace(handle, pks):
+    """Replace the entries of `pks` by their pages as the database has them now."""
+    pages = list(StoryPage.objects.filter(pk__in=pks).specific())
+    docs = documents(pages)
+    for pk in pks:
+        handle.delete_documents_by_term("id", int(pk))
+    for doc in docs:
+        handle.add_document(doc)
+
+
+def apply_recorded():
+    """Apply the queues this process recorded into (the tests' stand-in for the commit)."""
+    for name in list(recorded):
+        apply(name)
+
+
+def pending_rows(path):
+    """The ids of the rows of the index at `path` now (a rebuild covers them)."""
+    return list(IndexChange.objects.filter(index=key(path)).values_list("pk", flat=True))
+
+
+def forget(ids):
+    """Delete the rows `ids` (a rebuild that started after they were written covered them)."""
+    ids = list(ids)
+    for start in range(0, len(ids), BATCH):
+        IndexChange.objects.filter(pk__in=ids[start : start + BATCH]).delete()
+
+
+# --- Changes Wagtail's signals do not index -----------------------------------------------------
+
+
+def embedded_paths():
+    """The directories of the embedded indexes in WAGTAILSEARCH_BACKENDS."""
+    return [get_search_backend(alias).path for alias in availability.embedded_aliases()]
+
+
+def page_moved(sender, instance, **kwargs):
+    """post_page_move: a moved page's stories may come under a view restriction or out of one."""
+    for path in embedded_paths():
+        record_subtree(path, instance.path)
+
+
+def view_restriction_changed(sender, instance, created=True, **kwargs):
+    """post_save (when created) and post_delete of a PageViewRestriction: the stories at and
+    below its page change between public and not public. A changed password or group does not
+    change that."""
+    if not created:
+        return
+    paths = embedded_paths()
+    tree_path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if paths and tree_path:
+        for path in paths:
+            record_subtree(path, tree_path)
