@@ -10,9 +10,10 @@ models (images, documents, non-story pages) are not its business and are skipped
   change) record the pages in the database queue of changes.py; after the commit, whichever
   process holds the writer lock reads those pages again and writes them. A busy lock never
   makes a request wait and loses nothing (see changes.py).
-- The rebuilder holds one writer for the whole rebuild: it deletes everything, adds the chunks
-  that `update_index` hands it and commits once at the end, so searchers see the old index
-  until the new one is complete.
+- The rebuilder holds one writer for the whole rebuild: it deletes everything, adds every story
+  and commits once at the end, so searchers see the old index until the new one is complete.
+  `update_index` (search/management/commands/update_index.py) calls its `rebuild()`, which
+  reads the stories in large batches itself (bulk.py); chunks handed to `add_items` work too.
 - `backend.search(query, StoryPage.objects.live().public())` works like any backend; the results
   carry `partial_match` and `only_stop_words`. The public search calls `backend.search_stories`
   (query.search with the redactie's synonyms), which adds facets and filters on the index's fast
@@ -30,7 +31,7 @@ from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from search.engine import synonym_groups
 
-from . import availability, changes
+from . import availability, bulk, changes
 from . import index as index_module
 from . import query as query_module
 from .documents import documents, is_story_model
@@ -106,6 +107,26 @@ class TantivyRebuilder:
         changes.forget(self.covered)
         # The changes recorded while the rebuild held the lock (changes.py).
         changes.apply(self.index.backend.path)
+
+    def rebuild(self, progress=None):
+        """The whole index from the database in large batches (bulk.py), with one writer and
+        one commit: what update_index runs for this backend. `progress(pages)` after each
+        batch. Returns the number of pages indexed."""
+        index = self.start()
+        count = 0
+        try:
+            for pages, docs in bulk.batches():
+                write(index.rebuild_writer, docs)
+                count += pages
+                if progress is not None:
+                    progress(count)
+        except BaseException as error:
+            self.index.rebuild_writer = None
+            self.context.__exit__(type(error), error, error.__traceback__)
+            self.context = None
+            raise
+        self.finish()
+        return count
 
 
 def plain_words(query):

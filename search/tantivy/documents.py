@@ -7,12 +7,16 @@ the dialogues in it; nothing is read per page.
 """
 
 import datetime
+import functools
 
 import tantivy
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.fields.related import RelatedField
 from django.utils.encoding import force_str
 from modelsearch.index import SearchField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
 
 from stories.models import StoryPage
@@ -20,11 +24,14 @@ from stories.models.base import StoryTag
 
 from .analysis import normalise
 from .index import REVERSED_FIELD, WORDS_FIELD
+from .plaintext import rich_text_content, stream_content
 
 # Search fields of the page models that go to a text field of their own; all others are body.
 FIELD_FOR = {"title": "title", "intro": "summary", "transcript_text": "transcript"}
 # Read for a whole batch below instead of through the page (DialogueThreadPage.reply_text).
 BATCHED = {"reply_text"}
+# get_searchable_content of these fields, faster (plaintext.py).
+FASTER = {RichTextField: rich_text_content, StreamField: stream_content}
 # The suggestions' vocabulary: what the redactie wrote (not replies, not speech transcripts).
 VOCABULARY_FROM = ("title", "summary", "body", "taxonomy")
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -54,14 +61,23 @@ def as_text(value):
     return force_str(value)
 
 
+def of_pages(column, pks):
+    """The filter for rows of the pages `pks`: a list, or a range (one range scan)."""
+    if isinstance(pks, range):
+        return {f"{column}__gte": pks.start, f"{column}__lt": pks.stop}
+    return {f"{column}__in": pks}
+
+
 def taxonomy_of(pks):
-    """{index field: {page pk: [(term pk, term name)]}} for the pages `pks`."""
+    """{index field: {page pk: [(term pk, term name)]}} for the pages `pks` (see of_pages)."""
     found = {}
     for index_field, model_field in TAXONOMIES:
         through = StoryPage._meta.get_field(model_field).remote_field.through
         term = StoryPage._meta.get_field(model_field).related_model._meta.model_name
-        rows = through.objects.filter(storypage_id__in=pks).values_list(
-            "storypage_id", f"{term}_id", f"{term}__name"
+        rows = (
+            through.objects.filter(**of_pages("storypage_id", pks))
+            .order_by("pk")
+            .values_list("storypage_id", f"{term}_id", f"{term}__name")
         )
         per_page = found[index_field] = {}
         for page_pk, term_pk, name in rows:
@@ -70,8 +86,10 @@ def taxonomy_of(pks):
 
 
 def tags_of(pks):
-    rows = StoryTag.objects.filter(content_object_id__in=pks).values_list(
-        "content_object_id", "tag__name"
+    rows = (
+        StoryTag.objects.filter(**of_pages("content_object_id", pks))
+        .order_by("pk")
+        .values_list("content_object_id", "tag__name")
     )
     tags = {}
     for page_pk, name in rows:
@@ -107,25 +125,59 @@ def restricted_paths():
     return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def text_fields(page):
-    """{index field: text} of one page, from its model's search fields."""
-    texts = {}
-    for field in type(page).get_search_fields():
+@functools.cache
+def text_getters(model):
+    """[(index field, value of the search field for a page)] of `model`: what
+    SearchField.get_value does, with the field looked up once per model instead of per page."""
+    getters = []
+    for field in model.get_search_fields():
         if not isinstance(field, SearchField) or field.field_name in BATCHED:
             continue
         target = FIELD_FOR.get(field.field_name, "body")
-        text = as_text(field.get_value(page))
+        try:
+            model_field = field.get_field(model)
+        except FieldDoesNotExist:
+            getters.append((target, functools.partial(method_value, field.field_name)))
+            continue
+        if isinstance(model_field, RelatedField):
+            # SearchField.get_value's foreign key case; no story search field is one.
+            getters.append((target, field.get_value))
+        elif type(model_field) in FASTER:
+            getters.append((target, functools.partial(FASTER[type(model_field)], model_field)))
+        elif hasattr(model_field, "get_searchable_content"):
+            getters.append((target, functools.partial(searchable_content, model_field)))
+        else:
+            getters.append((target, model_field.value_from_object))
+    return getters
+
+
+def method_value(name, page):
+    value = getattr(page, name, None)
+    return value() if callable(value) else value
+
+
+def searchable_content(model_field, page):
+    return model_field.get_searchable_content(model_field.value_from_object(page))
+
+
+def text_fields(page):
+    """{index field: text} of one page, from its model's search fields."""
+    texts = {}
+    for target, value_of in text_getters(type(page)):
+        text = as_text(value_of(page))
         if text:
             texts.setdefault(target, []).append(text)
     return {target: "\n".join(parts) for target, parts in texts.items()}
 
 
-def documents(pages):
-    """One tantivy Document per page of `pages` (specific story pages)."""
+def documents(pages, *, pks=None):
+    """One tantivy Document per page of `pages` (specific story pages). `pks`, a range holding
+    the pks of all of `pages`, lets the batch's related rows be read by range (bulk.py)."""
     pages = [page for page in pages if is_story_model(type(page))]
     if not pages:
         return []
-    pks = [page.pk for page in pages]
+    if pks is None:
+        pks = [page.pk for page in pages]
     taxonomy = taxonomy_of(pks)
     tags = tags_of(pks)
     replies = replies_of(pages)

@@ -1,0 +1,58 @@
+"""The text of rich text fields and StreamFields for the index: what Wagtail's
+`get_searchable_content` gives, made faster for the HTML the editor writes.
+
+Wagtail strips the tags with Django's `strip_tags`, an HTML parser run twice over the text: in
+a full rebuild that was a fifth of the time. HTML made of nothing but text, plain tags (no
+comments, no script or style) and well-formed character references comes out of that parser
+as the text between the tags, so a regular expression removes them here; any other HTML goes
+through Wagtail's own function (tests/search/tantivy/test_bulk.py compares both).
+"""
+
+import html
+import re
+
+from django.utils.encoding import force_str
+from wagtail.blocks import RichTextBlock
+from wagtail.rich_text import get_text_for_indexing
+
+_TAG = (
+    r"</?[a-zA-Z][a-zA-Z0-9]*"
+    r"(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))?)*\s*/?>"
+)
+_REFERENCE = r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"
+PLAIN_HTML = re.compile(rf"(?:[^<>&]+|{_TAG}|{_REFERENCE})*")
+RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
+TAG = re.compile(_TAG)
+# As get_text_for_indexing: a space after block ends and line breaks.
+BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>)", re.IGNORECASE)
+BREAK = re.compile(r"(<(br|hr)\s*/>)", re.IGNORECASE)
+
+
+def text_for_indexing(source):
+    """wagtail.rich_text.get_text_for_indexing(source), faster for plain HTML."""
+    if not PLAIN_HTML.fullmatch(source) or RAW_TEXT.search(source):
+        return get_text_for_indexing(source)
+    source = BREAK.sub(r"\1 ", BLOCK_END.sub(r"\1 ", source))
+    return html.unescape(TAG.sub("", source).strip())
+
+
+def rich_text_content(model_field, page):
+    """RichTextField.get_searchable_content of the field's value on `page`."""
+    return [text_for_indexing(force_str(model_field.value_from_object(page)))]
+
+
+def stream_content(model_field, page):
+    """StreamField.get_searchable_content of the field's value on `page`: rich text blocks
+    at the top level through text_for_indexing, every other block as Wagtail reads it."""
+    stream_block = model_field.stream_block
+    if not stream_block.search_index:
+        return []
+    content = []
+    for child in model_field.value_from_object(page):
+        block = child.block
+        if isinstance(block, RichTextBlock):
+            if block.search_index:
+                content.append(text_for_indexing(force_str(child.value.source)))
+        else:
+            content.extend(block.get_searchable_content(child.value))
+    return content
