@@ -343,7 +343,7 @@ if SEARCH_SERVER_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.database_backend",
             "SEARCH_CONFIG": "dutch",
         },
         "tantivy": {"BACKEND": "search.tantivy.backend"},

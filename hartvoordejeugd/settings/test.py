@@ -23,7 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 # set; the integration tests of those servers configure their own backend with their own index
 # prefix.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+    "default": {"BACKEND": "search.database_backend", "SEARCH_CONFIG": "dutch"},
     "tantivy": {"BACKEND": "search.tantivy.backend"},
 }
 HVDJ_PUBLIC_SEARCH_BACKEND = env_str("HVDJ_PUBLIC_SEARCH_BACKEND", "tantivy")  # noqa: F405

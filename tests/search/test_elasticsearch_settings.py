@@ -82,7 +82,7 @@ def test_the_settings_choose_the_dutch_elasticsearch_backend_when_elasticsearch_
 def test_the_settings_choose_the_database_backend_without_elasticsearch_url():
     config = search_backends_setting()["default"]
 
-    assert config["BACKEND"] == "wagtail.search.backends.database"
+    assert config["BACKEND"] == "search.database_backend"
 
 
 def test_the_dutch_analyzer_is_tantivy_s_chain_in_stock_elasticsearch(db):
