@@ -6,6 +6,8 @@ and PostgreSQL alike (setting HVDJ_PUBLIC_SEARCH_BACKEND = "tantivy"). Modules:
 - analysis.py: normalisation and the Dutch analyzer (index and queries alike).
 - index.py: schema, the index directory, one open index per process, the writer lock.
 - documents.py: stories as index documents, a batch at a time with a fixed number of queries.
+- bulk.py: every story as a document, read 5,000 at a time without model instances (rebuilds).
+- plaintext.py: rich text and StreamField text as Wagtail indexes it, faster for plain HTML.
 - query.py: query semantics (all words, else most words; boosts; synonyms; stop words), filters,
   exact facet counts, typo suggestions.
 - compounds.py: a query word found inside Dutch compounds ("verzuim" in "schoolverzuim").
