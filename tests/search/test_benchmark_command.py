@@ -10,7 +10,7 @@ from django.test import Client
 
 from search.management.commands.benchmark_search import FLOOR_NOTICE, KINDS
 from search.models import SearchQueryDay
-from search.tantivy import backend
+from search.tantivy import changes
 from tests.factories import ArticlePageFactory, ThemeFactory
 from tests.utils import run_command
 
@@ -35,8 +35,7 @@ def stories(home):
         story.themes.set([theme])
         story.save_revision().publish()
     # Index writes wait for a commit that a test never makes: written now.
-    for path in list(backend.pending()):
-        backend.flush(path)
+    changes.apply_recorded()
 
 
 @pytest.fixture

@@ -7,16 +7,18 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
+from django.db import connection, connections
 from wagtail.models import PageViewRestriction
 
 from dialogues.replies import approve_reply, post_reply, remove_reply
 from search.models import IndexChange
+from search.tantivy import changes
 from search.tantivy.index import forget, open_index
 from search.tantivy.query import search
 from tests.dialogues.conftest import verified
@@ -180,6 +182,45 @@ def test_a_publish_while_a_rebuild_holds_the_lock_arrives_when_the_rebuild_lets_
 
     assert found(index_dir) == sorted([earlier.pk, story])
     assert shared_database.queued() == 0
+
+
+@SHARED
+def test_a_change_that_finds_the_lock_taken_is_applied_by_the_holder_after_it_lets_go(
+    home, index_dir, monkeypatch
+):
+    """The race: the holder has read the queue, a change commits and finds the lock taken,
+    then the holder lets go. The holder's look at the queue after letting go takes it."""
+    earlier = ArticlePageFactory(title="Gezinsvoogden in Twente")
+    holding, go_on = threading.Event(), threading.Event()
+    replace = changes.replace
+
+    def slow_replace(handle, pks):
+        if threading.current_thread().name == "holder":
+            holding.set()
+            go_on.wait(WAIT)
+        replace(handle, pks)
+
+    def hold():
+        try:
+            changes.apply(index_dir)
+        finally:
+            connections.close_all()
+
+    monkeypatch.setattr(changes, "replace", slow_replace)
+    IndexChange.objects.create(index=changes.key(index_dir), page_id=earlier.pk)
+    holder = threading.Thread(target=hold, name="holder")
+    holder.start()
+    assert holding.wait(WAIT)
+
+    story = ArticlePageFactory(title="Gezinsvoogden in Zeeland")
+    assert IndexChange.objects.filter(page_id=story.pk).exists()
+    assert story.pk not in found(index_dir, public_only=False)
+
+    go_on.set()
+    holder.join(WAIT)
+
+    assert found(index_dir, "gezinsvoogd") == sorted([earlier.pk, story.pk])
+    assert not IndexChange.objects.exists()
 
 
 @pytest.fixture
