@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dialogues.models import DialogueThreadPage, with_activity
+from dialogues.models import DialogueThreadPage, most_recently_active
 from stories.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -17,7 +17,7 @@ from stories.models import (
     VlogIndexPage,
     VlogPage,
     WebinarPage,
-    card_queryset,
+    prefetch_cards,
     with_play_time,
 )
 
@@ -61,35 +61,50 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The private sections are looked up once for all six lists, and the cards' images,
+        # renditions and themes are fetched once for all of them (prefetch_cards).
+        private = Page.objects.private_q()
+
+        def public(model):
+            return model.objects.live().exclude(private).select_related("contributor")
+
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             story.pk: story
-            for story in with_play_time(
-                card_queryset(StoryPage.objects.live().public().filter(pk__in=featured_ids))
-            )
+            for story in with_play_time(public(StoryPage).filter(pk__in=featured_ids))
         }
         context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
         sections = {
             type(section): section
             for section in self.get_children().live().specific().type(*NEWEST_SECTIONS.values())
         }
+        newest = {
+            model: list(
+                public(model)
+                .exclude(pk__in=featured_ids)
+                .order_by("-first_published_at")[:NEWEST_PER_TYPE]
+            )
+            for model in NEWEST_SECTIONS
+        }
         context["newest_by_type"] = [
-            (model._meta.verbose_name_plural, sections.get(index_model), self.newest(model))
+            (model._meta.verbose_name_plural, sections.get(index_model), newest[model])
             for model, index_model in NEWEST_SECTIONS.items()
         ]
-        context["upcoming_webinars"] = card_queryset(
-            WebinarPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
-        )[:NEWEST_PER_TYPE]
-        context["active_dialogues"] = card_queryset(
-            with_activity(DialogueThreadPage.objects.live().public()).order_by(
-                "-last_activity", "-pk"
-            )
-        )[:NEWEST_PER_TYPE]
+        context["upcoming_webinars"] = list(
+            public(WebinarPage).filter(end__gte=timezone.now()).order_by("start")[:NEWEST_PER_TYPE]
+        )
+        context["active_dialogues"] = most_recently_active(
+            public(DialogueThreadPage), NEWEST_PER_TYPE
+        )
+        prefetch_cards(
+            [
+                *context["featured"],
+                *(story for stories in newest.values() for story in stories),
+                *context["upcoming_webinars"],
+                *context["active_dialogues"],
+            ]
+        )
         return context
-
-    def newest(self, model):
-        items = model.objects.live().public().exclude(pk__in=self.featured_items.values("page_id"))
-        return card_queryset(items.order_by("-first_published_at"))[:NEWEST_PER_TYPE]
 
 
 class HomeFeaturedItem(Orderable):

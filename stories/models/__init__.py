@@ -6,6 +6,7 @@ from .base import (
     StoryTag,
     card_queryset,
     paginate,
+    prefetch_cards,
     with_play_time,
 )
 from .consent import StoryConsent
@@ -41,5 +42,6 @@ __all__ = [
     "WebinarRegistration",
     "card_queryset",
     "paginate",
+    "prefetch_cards",
     "with_play_time",
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -24,8 +25,9 @@ CALENDAR_ROUTE = r"^agenda\.ics/?$"
 class WebinarPage(RoutablePageMixin, StoryPage):
     """An online meeting with a start and end time, registration, and afterwards its recording."""
 
-    start = models.DateTimeField(_("begint"))
-    end = models.DateTimeField(_("eindigt"))
+    # Indexed: the webinars page lists the next and the latest ones out of thousands.
+    start = models.DateTimeField(_("begint"), db_index=True)
+    end = models.DateTimeField(_("eindigt"), db_index=True)
     speakers = models.CharField(_("sprekers"), max_length=250, blank=True)
     description = RichTextField(_("beschrijving"), features=RICH_TEXT_FEATURES, blank=True)
     online_link = models.URLField(
@@ -168,8 +170,15 @@ class WebinarIndexPage(RoutablePageMixin, StoryIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
         webinars = card_queryset(self.webinars())
-        now = timezone.now()
-        context["upcoming"] = webinars.filter(end__gte=now).order_by("start")
+        # To the minute, so that the count of past webinars is remembered (paginate).
+        now = timezone.now().replace(second=0, microsecond=0)
+        upcoming = webinars.filter(end__gte=now).order_by("start")
+        # The first ones only, unless asked: all of them made a page of hundreds of cards.
+        shown = None if request.GET.get("komend") == "alle" else settings.HVDJ_PAGE_SIZE
+        context["upcoming"] = list(upcoming[:shown])
+        context["more_upcoming"] = (
+            upcoming.count() - len(context["upcoming"]) if len(context["upcoming"]) == shown else 0
+        )
         context["items"] = paginate(request, webinars.filter(end__lt=now).order_by("-start"))
         return context
 

@@ -5,16 +5,19 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.utils import run_command
 
-# Measured with the demo content: home 37, indexes 14, webinars 18, search 19 (the results,
-# five facet counts, snippets, promotions and the query log; SQLite and PostgreSQL alike).
-# The ceilings leave a little room; the real guard is that adding stories adds no query.
+# Measured with the demo content: home 20 (six lists of cards share one set of prefetches and
+# one look-up of the private sections), indexes 14 (dialogues 17: two short look-ups of the
+# latest threads by reply and by publication instead of sorting every thread), webinars 18,
+# search 19 (the results, five facet counts, snippets, promotions and the query log; SQLite and
+# PostgreSQL alike). The ceilings leave a little room; the real guard is that adding stories
+# adds no query.
 QUERY_CEILINGS = {
-    "/": 40,
+    "/": 22,
     "/verhalen/": 16,
     "/vlogs/": 16,
     "/podcasts/": 16,
     "/webinars/": 20,
-    "/dialogen/": 16,
+    "/dialogen/": 18,
     "/zoeken/?q=jeugdhulp": 22,
 }
 
