@@ -59,7 +59,7 @@ serve: install ## Production: migrate, collect static files, run gunicorn (needs
 	$(PRODUCTION) $(MANAGE) migrate --no-input --verbosity 0
 	$(PRODUCTION) $(MANAGE) collectstatic --no-input --verbosity 0
 	$(PRODUCTION) $(BIN)/gunicorn hartvoordejeugd.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) \
-		--max-requests 2000 --max-requests-jitter 200 --graceful-timeout 30 --access-logfile -
+		--access-logfile -  # the rest is in gunicorn.conf.py
 
 backup: install ## Write the database and uploaded files to hartvoordejeugd-<date>-<time>.tar.gz
 	$(MANAGE) backup
