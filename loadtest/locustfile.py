@@ -1,15 +1,31 @@
 """Visitors as locust users: a closed loop (no think time) over the mix of pages people read.
 
-The paths come from the JSON file that loadtest/run.py writes (LOADTEST_PATHS).
+The paths come from the JSON file that loadtest/run.py writes (LOADTEST_PATHS). Every answer's
+X-Page-Cache header (hit, miss, or none: a page the cache does not keep) is counted per kind of
+page and written to LOADTEST_CACHE_COUNTS when locust stops, for the hit rate.
 """
 
 import json
 import os
 import random
+from collections import Counter, defaultdict
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, constant, events, task
 
 PATHS = json.loads(open(os.environ["LOADTEST_PATHS"], encoding="utf-8").read())  # noqa: SIM115
+CACHE_COUNTS = defaultdict(Counter)
+
+
+def count_cache(kind, response):
+    CACHE_COUNTS[kind][response.headers.get("X-Page-Cache") or "none"] += 1
+
+
+@events.quitting.add_listener
+def write_cache_counts(**kwargs):
+    target = os.environ.get("LOADTEST_CACHE_COUNTS")
+    if target:
+        with open(target, "w", encoding="utf-8") as file:
+            json.dump(CACHE_COUNTS, file)
 
 
 class Visitor(FastHttpUser):
@@ -19,7 +35,7 @@ class Visitor(FastHttpUser):
 
     def visit(self, kind):
         path = random.choice(PATHS[kind])  # noqa: S311 - picking pages, not secrets
-        self.client.get(path, name=kind)
+        count_cache(kind, self.client.get(path, name=kind))
 
     @task(10)
     def home(self):
@@ -40,6 +56,16 @@ class Visitor(FastHttpUser):
     @task(15)
     def dialogue(self):
         self.visit("dialogue")
+
+
+class RepeatVisitor(FastHttpUser):
+    """A pure page-cache hit: the same story page again and again."""
+
+    wait_time = constant(0)
+
+    @task
+    def same_page(self):
+        count_cache("same page", self.client.get(PATHS["detail"][0], name="same page"))
 
 
 class StaticVisitor(FastHttpUser):

@@ -3,12 +3,16 @@
     DATABASE_URL=postgres://... REDIS_URL=redis://... python loadtest/run.py [--soak 600]
 
 Needs a database with content (load_demo, then generate_content --count 100000 --index) and
-the `load` extra (locust). Runs, at a fixed concurrency and without think time:
-  1. the visitor mix without the page cache,
-  2. the same mix with the page cache,
-  3. a static HTML file of an average page's size through whitenoise (the ceiling),
-  4. a soak with the page cache, sampling the app servers' memory,
-and prints requests per second, p50/p95 latency, 5xx answers and memory as Markdown.
+the `load` extra (locust). Runs, without think time:
+  1. the visitor mix without the page cache by one visitor at a time: what each kind of page
+     costs, without waiting behind others,
+  2. the visitor mix without the page cache, at a fixed concurrency,
+  3. the same mix with the page cache, with its hit rate,
+  4. pure page-cache hits: the same story page again and again,
+  5. a static HTML file of an average page's size through whitenoise (the ceiling),
+  6. a soak with the page cache, sampling the app servers' memory,
+and prints requests per second, p50/p95 latency per kind of page, page-cache hits, 5xx answers
+and memory as Markdown. gunicorn runs as `make serve` runs it (gunicorn.conf.py).
 """
 
 import argparse
@@ -148,7 +152,8 @@ class AppServer:
 
 
 def locust(*, host, users, seconds, user_class, paths_file, prefix):
-    """A headless locust run, started in the background; it writes its figures to prefix_*.csv."""
+    """A headless locust run, started in the background; it writes its figures to prefix_*.csv
+    and its page-cache answers to prefix_cache.json."""
     return subprocess.Popen(  # noqa: S603
         [
             BIN / "locust",
@@ -171,7 +176,11 @@ def locust(*, host, users, seconds, user_class, paths_file, prefix):
             "ERROR",
         ],
         cwd=ROOT,
-        env={**os.environ, "LOADTEST_PATHS": str(paths_file)},
+        env={
+            **os.environ,
+            "LOADTEST_PATHS": str(paths_file),
+            "LOADTEST_CACHE_COUNTS": f"{prefix}_cache.json",
+        },
         stdout=subprocess.DEVNULL,
     )
 
@@ -192,7 +201,12 @@ def read_figures(prefix):
         for row in csv.DictReader(file):
             if "50" in row["Error"]:
                 server_errors += int(row["Occurrences"])
+    cache_counts = {}
+    if os.path.exists(f"{prefix}_cache.json"):
+        with open(f"{prefix}_cache.json", encoding="utf-8") as file:
+            cache_counts = json.load(file)
     return {
+        "cache": cache_counts,
         "requests": int(total["Request Count"]),
         "failures": int(total["Failure Count"]),
         "server_errors": server_errors,
@@ -205,6 +219,31 @@ def read_figures(prefix):
             if name != "Aggregated"
         },
     }
+
+
+def hit_rate(counts):
+    """Page-cache hits as a percentage of all answers, or None when nothing was counted."""
+    total = sum(counts.values())
+    return 100 * counts.get("hit", 0) / total if total else None
+
+
+def all_counts(figures):
+    total = {}
+    for counts in figures["cache"].values():
+        for answer, number in counts.items():
+            total[answer] = total.get(answer, 0) + number
+    return total
+
+
+def percentage(value):
+    return "–" if value is None else f"{value:.0f} %"
+
+
+UNCACHED_ALONE = "zonder paginacache, één bezoeker"
+UNCACHED = "zonder paginacache"
+CACHED = "met paginacache"
+PURE_HITS = "alleen treffers (steeds dezelfde pagina)"
+STATIC = "statisch HTML-bestand (plafond)"
 
 
 def main():
@@ -226,9 +265,18 @@ def main():
     paths_file.write_text(json.dumps(paths), encoding="utf-8")
     static_root = work / "static"
     results = {}
-    common = {"users": options.users, "paths_file": paths_file}
 
-    for label, cache_seconds in (("zonder paginacache", 0), ("met paginacache", 300)):
+    def measure(label, server, *, users=options.users, seconds=options.seconds, user_class):
+        results[label] = run_locust(
+            host=server.url,
+            users=users,
+            seconds=seconds,
+            user_class=user_class,
+            paths_file=paths_file,
+            prefix=str(work / label.split(",")[0].split("(")[0].strip().replace(" ", "-")),
+        )
+
+    for cache_seconds in (0, 300):
         server = AppServer(
             port=options.port,
             workers=options.workers,
@@ -239,63 +287,78 @@ def main():
         with server:
             size = write_ceiling_file(static_root, server.url, paths)
             warm_up = {"seconds": 10, "user_class": "Visitor", "prefix": str(work / "warm")}
-            run_locust(host=server.url, **warm_up, **common)
-            results[label] = run_locust(
-                host=server.url,
-                seconds=options.seconds,
-                user_class="Visitor",
-                prefix=str(work / label.replace(" ", "-")),
-                **common,
-            )
-            if cache_seconds:
-                results["statisch HTML-bestand (plafond)"] = run_locust(
+            run_locust(host=server.url, users=options.users, paths_file=paths_file, **warm_up)
+            if not cache_seconds:
+                measure(UNCACHED_ALONE, server, users=1, user_class="Visitor")
+                measure(UNCACHED, server, user_class="Visitor")
+                continue
+            measure(CACHED, server, user_class="Visitor")
+            measure(PURE_HITS, server, seconds=options.seconds // 2, user_class="RepeatVisitor")
+            measure(STATIC, server, seconds=options.seconds // 2, user_class="StaticVisitor")
+            if options.soak:
+                # The soak: locust in the background, memory sampled every 15 seconds.
+                start_memory = server.memory_kib()
+                started = time.monotonic()
+                runner = locust(
                     host=server.url,
-                    seconds=options.seconds // 2,
-                    user_class="StaticVisitor",
-                    prefix=str(work / "static"),
-                    **common,
+                    users=options.users,
+                    seconds=options.soak,
+                    user_class="Visitor",
+                    paths_file=paths_file,
+                    prefix=str(work / "soak"),
                 )
-                if options.soak:
-                    # The soak: locust in the background, memory sampled every 15 seconds.
-                    start_memory = server.memory_kib()
-                    started = time.monotonic()
-                    runner = locust(
-                        host=server.url,
-                        seconds=options.soak,
-                        user_class="Visitor",
-                        prefix=str(work / "soak"),
-                        **common,
-                    )
-                    samples = []
-                    while runner.poll() is None:
-                        samples.append(server.memory_kib())
-                        time.sleep(15)
-                    results["soak"] = {
-                        **read_figures(str(work / "soak")),
-                        "seconds": time.monotonic() - started,
-                        "start_mib": start_memory / 1024,
-                        "end_mib": samples[-1] / 1024,
-                        "max_mib": max(samples) / 1024,
-                    }
+                samples = []
+                while runner.poll() is None:
+                    samples.append(server.memory_kib())
+                    time.sleep(15)
+                results["soak"] = {
+                    **read_figures(str(work / "soak")),
+                    "seconds": time.monotonic() - started,
+                    "start_mib": start_memory / 1024,
+                    "end_mib": samples[-1] / 1024,
+                    "max_mib": max(samples) / 1024,
+                }
+    report(results, options, size)
 
+
+def report(results, options, size):
     print(
-        f"\nLoad test: {options.users} users without think time, {options.workers} gunicorn "
-        f"workers, {options.seconds} s per run; average page {size} bytes.\n"
+        f"\nLoad test: {options.users} users without think time (one for the first row), "
+        f"{options.workers} gunicorn workers, {options.seconds} s per run "
+        f"({options.seconds // 2} s for pure hits and the static file); "
+        f"average page {size} bytes.\n"
     )
-    print("| run | requests | req/s | p50 ms | p95 ms | 5xx | other failures |")
-    print("|---|---|---|---|---|---|---|")
+    print("| run | requests | req/s | p50 ms | p95 ms | page-cache hits | 5xx | other failures |")
+    print("|---|---|---|---|---|---|---|---|")
     for label, figures in results.items():
         if label == "soak":
             continue
+        hits = hit_rate(all_counts(figures)) if label != STATIC else None
         print(
             f"| {label} | {figures['requests']} | {figures['rps']:.0f} | {figures['p50']:.0f} | "
-            f"{figures['p95']:.0f} | {figures['server_errors']} | "
+            f"{figures['p95']:.0f} | {percentage(hits)} | {figures['server_errors']} | "
             f"{figures['failures'] - figures['server_errors']} |"
         )
-    for label in ("zonder paginacache", "met paginacache"):
-        print(f"\n{label}, per kind (p50 / p95 ms, requests):")
-        for kind, (p50, p95, count) in sorted(results[label]["per_kind"].items()):
-            print(f"- {kind}: {p50:.0f} / {p95:.0f} ({count})")
+    ceiling = results[STATIC]["rps"]
+    mix, hits = (100 * results[label]["rps"] / ceiling for label in (CACHED, PURE_HITS))
+    print(
+        f"\nWith the page cache the mix runs at {mix:.0f} % of the static file's rate, pure "
+        f"hits at {hits:.0f} %; without it, {results[UNCACHED]['rps']:.1f} req/s.\n"
+    )
+    print(
+        "| kind | p50 / p95 ms, one visitor, uncached | p95 ms uncached | p95 ms cached "
+        "| page-cache hits |"
+    )
+    print("|---|---|---|---|---|")
+    for kind in sorted(results[CACHED]["per_kind"]):
+        alone = results[UNCACHED_ALONE]["per_kind"].get(kind, (0, 0, 0))
+        uncached = results[UNCACHED]["per_kind"].get(kind, (0, 0, 0))
+        cached = results[CACHED]["per_kind"][kind]
+        hits = hit_rate(results[CACHED]["cache"].get(kind, {}))
+        print(
+            f"| {kind} | {alone[0]:.0f} / {alone[1]:.0f} | {uncached[1]:.0f} | {cached[1]:.0f} "
+            f"| {percentage(hits)} |"
+        )
     if "soak" in results:
         soak = results["soak"]
         print(
