@@ -17,6 +17,8 @@ and no library queues changes for an embedded index. The rules:
   queue again (every writer does: `apply` itself, the rebuild, `reset`), so a row committed
   before a process failed to take the lock is seen by the holder's look after letting go.
   A process that dies holding the lock leaves its rows for the next write or `update_index`.
+- A database error leaves the rows for the next write; a page whose document cannot be made
+  (a fault in its content) is logged and left out, so that one page does not hold up the rest.
 - A rebuild deletes the rows that were there when it started (it read those pages later) and
   applies the ones that arrived meanwhile once it has let go of the lock.
 
@@ -28,7 +30,7 @@ import functools
 import logging
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -106,11 +108,33 @@ def apply(path):
 def replace(handle, pks):
     """Replace the entries of `pks` by their pages as the database has them now."""
     pages = list(StoryPage.objects.filter(pk__in=pks).specific())
-    docs = documents(pages)
+    docs = documents_of(pages)
     for pk in pks:
         handle.delete_documents_by_term("id", int(pk))
     for doc in docs:
         handle.add_document(doc)
+
+
+def documents_of(pages):
+    """The documents of `pages`. A page whose document cannot be made (a fault in its content,
+    not the database: then the rows stay for the next write) is logged and left out of the
+    index, so that it does not hold up the queue."""
+    try:
+        return documents(pages)
+    except DatabaseError:
+        raise
+    except Exception:  # noqa: BLE001 (one page's fault: find it, page by page)
+        return [doc for page in pages for doc in document_or_nothing(page)]
+
+
+def document_or_nothing(page):
+    try:
+        return documents([page])
+    except DatabaseError:
+        raise
+    except Exception:
+        logger.exception("tantivy: page %s cannot be indexed; it is left out", page.pk)
+        return []
 
 
 def apply_recorded():

@@ -243,6 +243,27 @@ def test_a_change_is_queued_in_its_transaction_and_applied_after_the_commit(
 
 
 @pytest.mark.django_db
+def test_a_story_that_cannot_be_indexed_does_not_hold_up_the_others(
+    home, index_dir, commit, monkeypatch
+):
+    documents = changes.documents
+
+    def failing_documents(pages):
+        if any(page.title.startswith("Kapot") for page in pages):
+            raise ValueError("a broken block")
+        return documents(pages)
+
+    monkeypatch.setattr(changes, "documents", failing_documents)
+    with commit():
+        broken = ArticlePageFactory(title="Kapot verhaal over jeugdhulp")
+        story = ArticlePageFactory(title="Heel verhaal over jeugdhulp")
+
+    assert found(index_dir, "jeugdhulp") == [story.pk]
+    assert broken.pk not in found(index_dir, public_only=False)
+    assert not IndexChange.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_rebuild_takes_the_queued_changes_along(home, index_dir, settings):
     from django.core.management import call_command
 
