@@ -120,6 +120,33 @@ def test_a_visitor_replies_with_the_keyboard_and_the_redactie_approves_it(
     assert answers.locator(f"#reactie-{reply.pk} .reply__author").inner_text() == "Noor"
 
 
+def test_a_reply_sent_without_javascript_comes_back_filled_in_and_goes_through_again(
+    browser, demo_site, thread, mailoutbox
+):
+    # The thread page is one the page cache shares: its form has no tokens until a script
+    # fetches them. Without JavaScript the server shows the form again, filled in, with them.
+    context = browser.new_context(
+        base_url=demo_site.url, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(thread.url)
+    page.get_by_label("Je reactie").fill(TEXT)
+    page.get_by_label("Je naam").fill("Noor")
+    page.get_by_label("Je e-mailadres").fill("noor@example.org")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Plaats je reactie").click()
+
+    assert "Je reactie is nog niet geplaatst" in page.locator("#reageren").inner_text()
+    assert page.get_by_label("Je reactie").input_value() == TEXT
+    assert not Reply.objects.filter(comment=TEXT).exists()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Plaats je reactie").click()
+
+    assert "we hebben je een e-mail gestuurd" in page.locator(".messages").inner_text()
+    assert confirmation_path(mailoutbox, "noor@example.org")
+    context.close()
+
+
 def test_the_dialogue_pages_have_no_wcag_21_aa_violations(page, thread, subtests):
     fatima = demo_reply(thread, "Herkenbaar, en eerlijk gezegd")
     remove_reply(
