@@ -23,6 +23,7 @@ from django_comments_xtd import signed
 from django_comments_xtd.models import LIKEDIT_FLAG, TmpXtdComment
 from wagtail.search.index import insert_or_update_object
 
+from hartvoordejeugd.page_cache import empty_page_cache
 from hartvoordejeugd.rate_limits import hashed_ip, within_allowance
 from hartvoordejeugd.site_address import absolute_url, email_subject
 from stories.moderation import can_moderate, redactie_members
@@ -266,6 +267,11 @@ def became_visible_or_hidden(reply):
     ThreadActivity.refresh(thread.pk)
     # In the transaction, as Wagtail does for pages: the embedded index queues the change with it.
     insert_or_update_object(thread)
+    # The state changes by a queryset update (set_state), which sends no post_save: the cached
+    # pages and the kept counts (the thread's pages of replies) start anew, now and once more
+    # after the commit (a page cached in between would show the state before it).
+    empty_page_cache()
+    transaction.on_commit(empty_page_cache)
     if reply.is_visible and not reply.followers_notified:
         notify_followers(reply=reply, thread=thread)
 

@@ -95,6 +95,20 @@ def test_an_approved_reply_refreshes_the_dialogue_index(client, home, editor):
     assert after.content != before.content
 
 
+def test_an_approved_reply_shows_on_the_cached_thread_page_at_once(client, home, editor):
+    thread = DialogueThreadPageFactory()
+    reply = post_reply(thread=thread, member=verified(ContributorFactory()), text="Via de wijk.")
+    assert reply.is_held
+    client.get(thread.url)
+    assert client.get(thread.url)["X-Page-Cache"] == "hit"
+
+    approve_reply(reply=reply, editor=editor)
+    after = client.get(thread.url)
+
+    assert after["X-Page-Cache"] == "miss"
+    assert "Via de wijk." in after.text
+
+
 def test_the_cache_is_off_when_set_to_zero(client, home, settings):
     settings.HVDJ_PAGE_CACHE_SECONDS = 0
     article = ArticlePageFactory()
