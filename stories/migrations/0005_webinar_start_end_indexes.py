@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0004_media_transcripts_registrations'),
+        ("stories", "0004_media_transcripts_registrations"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='webinarpage',
-            name='end',
-            field=models.DateTimeField(db_index=True, verbose_name='eindigt'),
+            model_name="webinarpage",
+            name="end",
+            field=models.DateTimeField(db_index=True, verbose_name="eindigt"),
         ),
         migrations.AlterField(
-            model_name='webinarpage',
-            name='start',
-            field=models.DateTimeField(db_index=True, verbose_name='begint'),
+            model_name="webinarpage",
+            name="start",
+            field=models.DateTimeField(db_index=True, verbose_name="begint"),
         ),
     ]
