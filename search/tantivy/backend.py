@@ -31,7 +31,7 @@ from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from search.engine import synonym_groups
 
-from . import availability, bulk, changes
+from . import availability, bulk, changes, facet_cache, suggestions
 from . import index as index_module
 from . import query as query_module
 from .documents import documents, is_story_model
@@ -230,11 +230,17 @@ class TantivySearchBackend(BaseSearchBackend):
         """query.search on this backend's index, with the redactie's synonyms by default."""
         if synonyms is None:
             synonyms = synonym_groups()
-        return query_module.search(self.index, query, synonyms=synonyms, **options)
+        return query_module.search(
+            self.index,
+            query,
+            synonyms=synonyms,
+            facet_cache=facet_cache.for_path(self.path),
+            **options,
+        )
 
     def suggest(self, query):
-        """A corrected query from the index's own words, or None (see query.suggest)."""
-        return query_module.suggest(self.index, query)
+        """A corrected query from the index's own words, or None (see suggestions.py)."""
+        return suggestions.suggest(self.index, query)
 
 
 SearchBackend = TantivySearchBackend

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import tantivy
 from tantivy import Occur, Query
 
-from .analysis import ge_word, has_words, positioned_terms, positioned_words, verb_groups, words
+from .analysis import ge_word, has_words, positioned_terms, positioned_words, verb_groups
 from .compounds import COMPOUND_SCORE, compound_query, inside_compounds
 from .index import FACET_FIELDS, TEXT_FIELDS, WORDS_FIELD
 
@@ -300,12 +300,15 @@ def search(
     facets=(),
     synonyms=(),
     public_only=True,
+    facet_cache=None,
 ):
     """Search the index for `query` (the visitor's words; "" lists everything newest first).
 
     `filters`: {facet field: [values]} (pks; `type` is a content type pk). `facets`: the facet
-    fields to count. `synonyms`: groups of equivalent terms (lists of strings)."""
+    fields to count. `synonyms`: groups of equivalent terms (lists of strings). `facet_cache`:
+    a facet_cache.FacetCache of this index, to keep the counts of the query."""
     schema = index.schema
+    version = facet_cache.refresh(index) if facet_cache is not None else None
     searcher = index.searcher()
     hits = Hits()
     found = clauses(query, synonyms) if query else []
@@ -330,7 +333,21 @@ def search(
     addresses = [address for _score, address in result.hits]
     hits.ids = [int(pk) for pk in searcher.fast_field_values("id", addresses)]
     if facets:
-        hits.facets = facet_counts(searcher, schema, text, filters, facets, public_only)
+
+        def count():
+            return facet_counts(searcher, schema, text, filters, facets, public_only)
+
+        if facet_cache is None:
+            hits.facets = count()
+        else:
+            key = (
+                query,
+                tuple(tuple(group) for group in synonyms),
+                tuple(sorted((name, tuple(values)) for name, values in (filters or {}).items())),
+                tuple(facets),
+                public_only,
+            )
+            hits.facets = facet_cache.counts(version, key, count)
     return hits
 
 
@@ -362,67 +379,3 @@ def facet_counts(searcher, schema, text, filters, facets, public_only):
             buckets = result.get(name, {}).get("buckets", [])
             counts[name] = {int(bucket["key"]): bucket["doc_count"] for bucket in buckets}
     return counts
-
-
-# --- Suggestions ------------------------------------------------------------------------------
-
-MAX_CANDIDATES = 20_000
-
-
-def suggest(index, query):
-    """The query with each word that the index does not hold replaced by the nearest word it
-    does hold (at most two edits, the most frequent of the nearest); None when nothing changes."""
-    searcher = index.searcher()
-    originals = query.split()
-    changed = False
-    corrected = []
-    for original in originals:
-        folded = words(original)
-        if len(folded) != 1 or len(folded[0]) < 4 or searcher.doc_freq(WORDS_FIELD, folded[0]):
-            corrected.append(original)
-            continue
-        best = nearest(searcher, folded[0])
-        if best is None:
-            corrected.append(original)
-            continue
-        corrected.append(best)
-        changed = True
-    return " ".join(corrected) if changed else None
-
-
-def nearest(searcher, word):
-    """The known word closest to `word` (two edits at most), sharing its first two letters."""
-    best = None
-    for prefix in (word[:3], word[:2]):
-        candidates = searcher.terms_with_prefix(WORDS_FIELD, prefix, limit=MAX_CANDIDATES)
-        for term, frequency in candidates:
-            if abs(len(term) - len(word)) > 2:
-                continue
-            distance = edit_distance(word, term, limit=2)
-            if distance <= 2 and (best is None or (distance, -frequency) < best[0]):
-                best = ((distance, -frequency), term)
-        if best is not None:
-            return best[1]
-    return None
-
-
-def edit_distance(a, b, *, limit):
-    """Damerau-Levenshtein (optimal string alignment) distance, or limit + 1 when larger."""
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
-            cost = char_a != char_b
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if (
-                previous2 is not None
-                and i > 1
-                and j > 1
-                and char_a == b[j - 2]
-                and a[i - 2] == char_b
-            ):
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]

@@ -2,7 +2,8 @@
 
 from search.tantivy.documents import make_document
 from search.tantivy.index import open_index, writer
-from search.tantivy.query import NEWEST, search, suggest
+from search.tantivy.query import NEWEST, search
+from search.tantivy.suggestions import suggest
 
 from .conftest import ARTIKEL, STORIES, SYNONYMS, VLOG
 
