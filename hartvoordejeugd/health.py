@@ -74,7 +74,7 @@ def _search():
 
 def _search_index():
     """None without the embedded index; "ok" when it answers, else "building"."""
-    from search.engine import embedded_backend
+    from search.public_backend import embedded_backend
     from search.tantivy.availability import SearchUnavailable
 
     try:

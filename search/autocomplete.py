@@ -5,7 +5,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
 
-from search.engine import clean_query, embedded_backend
+from search.engine import clean_query
+from search.public_backend import embedded_backend
 from search.tantivy.availability import SearchUnavailable
 from search.tantivy.prefix import autocomplete
 from stories.models import StoryPage

@@ -13,19 +13,18 @@ that does not exist is ignored the same way for every facet, and the page names 
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Or, Phrase, PlainText
-from wagtail.search.backends import get_search_backend
 
 from stories.models import StoryPage
 
 from .facets import FACETS, FACETS_BY_PARAMETER, Facet, story_types
 from .models import SynonymGroup
+from .public_backend import engine, public_backend_alias
 from .tantivy import analysis
 
 MAX_QUERY_LENGTH = 200
@@ -268,69 +267,6 @@ class KnownCount:
 
 def page_number(value):
     return int(value) if re.fullmatch(r"[0-9]{1,9}", value or "") and int(value) > 0 else 1
-
-
-def public_backend_alias():
-    """The WAGTAILSEARCH_BACKENDS entry of the public search (setting
-    HVDJ_PUBLIC_SEARCH_BACKEND; the admin keeps using "default")."""
-    return getattr(settings, "HVDJ_PUBLIC_SEARCH_BACKEND", "default")
-
-
-_backends = {}
-
-
-def public_backend():
-    """The backend instance of the public search, one per configuration and process: an
-    Elasticsearch backend then keeps its client and its connections from search to search.
-    (The embedded engine's default directory is part of its configuration.)"""
-    alias = public_backend_alias()
-    key = (
-        alias,
-        repr(settings.WAGTAILSEARCH_BACKENDS.get(alias)),
-        str(getattr(settings, "HVDJ_SEARCH_INDEX_DIR", "")),
-    )
-    if key not in _backends:
-        _backends[key] = get_search_backend(alias)
-    return _backends[key]
-
-
-def is_embedded(backend):
-    """Whether `backend` is the embedded engine (search/tantivy/backend.py)."""
-    return hasattr(backend, "search_stories")
-
-
-def embedded_backend():
-    """The embedded engine when it serves the public search and can answer, else None.
-    Raises SearchUnavailable (and starts a rebuild) when its index is missing or damaged."""
-    from .tantivy.availability import ensure_available
-
-    backend = public_backend()
-    if not is_embedded(backend):
-        return None
-    ensure_available(public_backend_alias(), backend.path)
-    return backend
-
-
-@dataclass
-class Engine:
-    """A backend that answers a whole results page itself: the page of ids, the total, every
-    facet's counts, the "most words" fallback (`search`) and typo corrections (`suggest`)."""
-
-    search: object
-    suggest: object
-
-
-def engine():
-    """The Engine of the public search: the embedded index (checked as embedded_backend does)
-    or Elasticsearch's `public_search`, with the same arguments and answers; None for a
-    backend that only finds matches (the database backend), whose facets the database counts."""
-    backend = embedded_backend()
-    if backend is not None:
-        return Engine(backend.search_stories, backend.suggest)
-    backend = public_backend()
-    if hasattr(backend, "public_search"):  # search/backends/ (Elasticsearch, OpenSearch)
-        return Engine(backend.public_search, backend.suggest)
-    return None
 
 
 def run(search, stories, *, page, per_page):

@@ -261,9 +261,9 @@ def search(ask, query, *, synonyms=(), limit=PAGE_SIZE, facets=(), **options):
 
 
 def suggest_body(query):
-    """A term suggester over the words as written, as search/tantivy/suggestions.py on the tantivy side: words
-    of four letters or more that the index lacks, at most two edits, the first two letters kept,
-    the nearest and then the most frequent word first."""
+    """A term suggester over the words as written, as search/tantivy/suggestions.py does:
+    words of four letters or more that the index lacks, at most two edits, the first two
+    letters kept, the nearest and then the most frequent word first."""
     return {
         "size": 0,
         "suggest": {

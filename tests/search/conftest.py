@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from search import engine
+from search import public_backend
 
 
 @pytest.fixture
@@ -16,7 +16,8 @@ def public_search_on(settings, monkeypatch):
             "default": {"BACKEND": backend_path, "URLS": list(urls)}
         }
         settings.HVDJ_PUBLIC_SEARCH_BACKEND = "default"
-        monkeypatch.setattr(engine, "_backends", {})  # a backend made with the client of now
+        # A backend made with the client of now, not one kept from an earlier test.
+        monkeypatch.setattr(public_backend, "_backends", {})
 
     return use
 

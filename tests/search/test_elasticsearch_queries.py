@@ -6,7 +6,7 @@ what OpenSearch does otherwise)."""
 import pytest
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from search import engine
+from search import public_backend
 from search.backends.documents import story_fields
 from search.backends.dutch import INDEX_ANALYZER, SEARCH_ANALYZER, WORDS_ANALYZER
 from search.backends.elasticsearch import DutchElasticsearchSearchBackend
@@ -353,9 +353,9 @@ def test_the_search_pages_do_not_mistake_a_search_server_for_the_embedded_index(
     # asked through its `public_search` instead.
     public_search_on(backend_path)
 
-    assert engine.embedded_backend() is None
-    assert engine.engine().search.__name__ == "public_search"
-    assert isinstance(engine.public_backend(), backend_class)
+    assert public_backend.embedded_backend() is None
+    assert public_backend.engine().search.__name__ == "public_search"
+    assert isinstance(public_backend.public_backend(), backend_class)
 
 
 @SERVERS

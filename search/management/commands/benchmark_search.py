@@ -13,8 +13,9 @@ from django.http import QueryDict
 from django.test import Client
 from django.test.utils import override_settings
 
-from search.engine import Search, embedded_backend, sort_of
+from search.engine import Search, sort_of
 from search.logging import gathered
+from search.public_backend import embedded_backend
 from search.tantivy import analysis
 from search.tantivy.availability import SearchUnavailable
 from stories.models import StoryPage, Theme
