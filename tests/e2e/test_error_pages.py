@@ -25,10 +25,11 @@ def test_a_reply_sent_with_an_expired_form_comes_back_on_an_accessible_page(page
         form.get_by_role("button", name="Plaats je reactie").click()
     page.wait_for_load_state()
 
-    assert sent.value.status == 403
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Dit formulier kon niet worden verstuurd"
-    )
+    # A reply form is one the page cache shares: a send without a valid CSRF cookie comes back
+    # as the thread with the form filled in and fresh tokens (dialogues/views.py), not as
+    # the generic 403 page.
+    assert sent.value.status == 400
+    assert "Je reactie is nog niet geplaatst" in page.locator("#reageren").inner_text()
     kept = [area.input_value() for area in page.locator("textarea").all()]
     assert REPLY in kept
     assert_no_violations(page)
