@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import loader
+from playwright.sync_api import expect
 
 from dialogues.models import DialogueThreadPage
 from tests.e2e.test_account_pages import assert_no_violations
@@ -18,7 +19,9 @@ def test_a_reply_sent_with_an_expired_form_comes_back_on_an_accessible_page(page
     form.locator("[name=name]").fill("Sanne")
     form.locator("[name=email]").fill("sanne@example.org")
     form.locator("[name=comment]").fill(REPLY)
-    # What happens when the form stayed open past the session: its CSRF cookie is gone.
+    # The page's script fetches the form's tokens when it is first touched; once they are in,
+    # the form stays open past the session: its CSRF cookie is gone.
+    expect(form.locator("[name=csrfmiddlewaretoken]")).not_to_have_value("")
     page.context.clear_cookies()
 
     with page.expect_response(lambda response: response.request.method == "POST") as sent:
