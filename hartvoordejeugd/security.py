@@ -1,6 +1,6 @@
-"""Security headers: a strict Content-Security-Policy for the site, a looser one for the admin,
-and a Permissions-Policy that switches off the browser features we never use; and only the
-HTTP methods the site uses reach a view."""
+"""Security headers: a strict Content-Security-Policy for the site, a looser one for the admin;
+and only the HTTP methods the site uses reach a view. The Permissions-Policy header comes from
+django-permissions-policy (the PERMISSIONS_POLICY setting)."""
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
@@ -12,25 +12,6 @@ ADMIN_PREFIX = "/admin/"
 SITE_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 ADMIN_METHODS = (*SITE_METHODS, "PUT", "PATCH", "DELETE")
 
-# Browser features no page of ours uses; autoplay and fullscreen stay for the video players.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-        "interest-cohort",
-        "browsing-topics",
-    )
-)
-
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp, with HVDJ_ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin: Wagtail's
@@ -41,18 +22,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path.startswith(ADMIN_PREFIX):
             parts.config = default_config(settings.HVDJ_ADMIN_CONTENT_SECURITY_POLICY)
         return parts
-
-
-class PermissionsPolicyMiddleware:
-    """Adds the Permissions-Policy header to every response."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        return response
 
 
 class HttpMethodMiddleware:

@@ -116,7 +116,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "hartvoordejeugd.security.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "hartvoordejeugd.security.ContentSecurityPolicyMiddleware",
     # Outside the rest, so that error answers from below (400, 403) get the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -398,6 +398,25 @@ HVDJ_ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'self'"],  # the preview shows pages in a frame (under /admin/)
 }
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame
+# Browser features no page of ours uses, switched off for every response
+# (django-permissions-policy); autoplay and fullscreen stay for the video players.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True

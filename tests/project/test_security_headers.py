@@ -84,6 +84,18 @@ def test_the_admin_has_its_own_looser_policy(editor_client):
     assert policy["frame-ancestors"] == ["'self'"]
 
 
+def test_the_permissions_policy_switches_off_unused_features_but_not_the_video_players(
+    client, home
+):
+    header = client.get(ArticlePageFactory().url)["Permissions-Policy"]
+
+    features = dict(part.split("=", 1) for part in header.split(", "))
+    assert set(features.values()) == {"()"}
+    assert {"camera", "microphone", "geolocation", "payment", "browsing-topics"} <= set(features)
+    assert "autoplay" not in features
+    assert "fullscreen" not in features
+
+
 def cut_off_upload(client):
     return client.generic(
         "POST",
