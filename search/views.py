@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from mediafiles.transcripts import format_time, passage_anchor
 from stories.models import Region, StoryPage, Theme, card_queryset
-from stories.transcripts import format_time, passage_anchor
 
 from .engine import (
     SORTS,

@@ -5,7 +5,7 @@ import os
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 
-from .uploads import AUDIO, CAPTIONS, DOCUMENT, VIDEO, check_upload
+from mediafiles.uploads import AUDIO, CAPTIONS, DOCUMENT, VIDEO, check_upload
 
 # What a file must really be, by the extension it is uploaded with; other extensions that
 # WAGTAILDOCS_EXTENSIONS allows (docx, csv, ...) are stored as they are.

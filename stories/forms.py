@@ -4,11 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hartvoordejeugd.once.tokens import OnceForm
-
-from .models import Audience, ChangeTask, Region, StoryConsent, Theme
-from .models.vlog import external_video_embed
-from .sanitise import clean_one_line, clean_plain_text, text_from_html
-from .uploads import (
+from mediafiles.uploads import (
     AUDIO,
     DOCUMENT,
     IMAGE,
@@ -17,6 +13,10 @@ from .uploads import (
     hero_image_min_width,
     upload_help_text,
 )
+
+from .models import Audience, ChangeTask, Region, StoryConsent, Theme
+from .models.vlog import external_video_embed
+from .sanitise import clean_one_line, clean_plain_text, text_from_html
 
 MAX_TAGS = 10
 TAG_MAX_LENGTH = 50

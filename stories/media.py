@@ -1,21 +1,17 @@
-"""What an uploaded audio or video file is, read from the file itself, and serving it in parts."""
+"""Serving uploaded files: who may see a document or image, and serving it in parts."""
 
-import datetime
 import posixpath
 import re
-from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header, parse_http_date_safe
-from django.utils.translation import gettext_lazy as _
 from django.views import static
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
-from .uploads import check_upload, detect_file_type, read_duration
+from mediafiles.signatures import detect_file_type
 
 # Types browsers play in an <audio>, <video> or <track> element rather than download.
 PLAYABLE_TYPES = {
@@ -33,33 +29,6 @@ CHUNK_SIZE = 64 * 1024
 # The folders of MEDIA_ROOT anyone may read straight from disk: the web server in front serves
 # these and only these (README, "Production"); /media/private_images/ has its own view.
 PUBLIC_MEDIA_FOLDERS = ("images/",)
-
-
-@dataclass(frozen=True)
-class MediaDetails:
-    mime_type: str  # from the content, e.g. "audio/mpeg"
-    duration: datetime.timedelta
-    size: int  # bytes
-
-
-def read_media_details(document, kind):
-    """The details of a Wagtail document that must be a file of `kind` (uploads.AUDIO/VIDEO).
-
-    Raises ValidationError with a Dutch message when the file is missing, of another type, or
-    corrupt (no duration can be read).
-    """
-    try:
-        file = document.file.open("rb")
-    except (OSError, ValueError):
-        raise ValidationError(
-            _("Het bestand van dit document is niet gevonden. Upload het opnieuw."),
-            code="missing_file",
-        ) from None
-    with file:
-        mime = check_upload(file, kind)
-        duration = read_duration(file, mime)
-        size = file.size
-    return MediaDetails(mime_type=mime, duration=duration, size=size)
 
 
 def serve_document(request, document_id, document_filename):

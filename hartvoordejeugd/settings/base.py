@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "hartvoordejeugd.once",
     "home",
     "stories",
+    "mediafiles",
     "dialogues",
     "search",
     "django_comments_xtd",
@@ -293,7 +294,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "stories.SafeImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# HEIC photos (iPhones) are stored as JPEG (stories.uploads.strip_image_metadata).
+# HEIC photos (iPhones) are stored as JPEG (mediafiles.images.strip_image_metadata).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = [

@@ -28,7 +28,7 @@ BATCH = 5000
 # The Page columns documents.documents reads besides the search fields.
 PAGE_COLUMNS = ("content_type_id", "first_published_at", "live", "path")
 STREAM_JSON = JSONField(encoder=DjangoJSONEncoder)
-# The columns read by the methods among the search fields (stories/transcripts.py).
+# The columns read by the methods among the search fields (mediafiles/transcripts.py).
 METHOD_COLUMNS = {"transcript_text": ("transcript_cues", "transcript")}
 
 

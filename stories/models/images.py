@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from stories.uploads import strip_image_metadata
+from mediafiles.images import strip_image_metadata
 
 
 class SafeImage(AbstractImage):

@@ -7,12 +7,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from mediafiles.details import read_media_details
+from mediafiles.podcast_feed import MAX_EPISODES, absolute_url, build_podcast_feed, feed_response
+from mediafiles.transcripts import read_cues, transcript_text
+from mediafiles.uploads import AUDIO
 from stories.blocks import RICH_TEXT_FEATURES
-from stories.media import read_media_details
 from stories.panels import TranscriptNoticePanel
-from stories.podcast_feed import MAX_EPISODES, absolute_url, build_podcast_feed, feed_response
-from stories.transcripts import read_cues, transcript_text
-from stories.uploads import AUDIO
 
 from .base import StoryIndexPage, StoryPage
 

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from stories.media import read_media_details
+from mediafiles.details import read_media_details
+from mediafiles.transcripts import read_cues, transcript_text
+from mediafiles.uploads import VIDEO
 from stories.panels import TranscriptNoticePanel
-from stories.transcripts import read_cues, transcript_text
-from stories.uploads import VIDEO
 
 from .base import StoryIndexPage, StoryPage
 

@@ -9,10 +9,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from mediafiles.calendars import build_webinar_calendar, calendar_response
+from mediafiles.details import read_media_details
+from mediafiles.uploads import VIDEO
 from stories.blocks import RICH_TEXT_FEATURES
-from stories.calendars import build_webinar_calendar, calendar_response
-from stories.media import read_media_details
-from stories.uploads import VIDEO
 
 from .base import StoryIndexPage, StoryPage, card_queryset, paginate
 from .vlog import external_video_embed

@@ -7,8 +7,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 
+from mediafiles.uploads import MB
 from stories.models import ArticlePage
-from stories.uploads import MB
 from tests.factories import (
     ArticleIndexPageFactory,
     ContributorFactory,

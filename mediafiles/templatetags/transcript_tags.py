@@ -1,6 +1,6 @@
 from django import template
 
-from stories.transcripts import passages
+from mediafiles.transcripts import passages
 
 register = template.Library()
 

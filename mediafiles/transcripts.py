@@ -11,7 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from stories.uploads import CAPTIONS
+from .uploads import CAPTIONS
 
 HEADER = re.compile(r"\AWEBVTT(?:[ \t].*)?\Z")
 # hh:mm:ss.ttt or mm:ss.ttt; hours have two or more digits (WebVTT, 4.2 "timestamp").

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from home.demo.media import make_captions
-from stories.transcripts import (
+from mediafiles.transcripts import (
     format_time,
     parse_webvtt,
     passages,

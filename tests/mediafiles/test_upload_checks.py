@@ -9,7 +9,8 @@ from django.test import override_settings
 from PIL import Image, ImageFile
 
 from home.demo.media import make_audio, make_video
-from stories.uploads import (
+from mediafiles.signatures import detect_file_type
+from mediafiles.uploads import (
     AUDIO,
     CAPTIONS,
     DOCUMENT,
@@ -17,7 +18,6 @@ from stories.uploads import (
     MB,
     VIDEO,
     check_upload,
-    detect_file_type,
     format_size,
     hero_image_min_width,
 )

@@ -1,0 +1,221 @@
+"""What a file really is, read from its first bytes rather than its name."""
+
+import os
+import re
+import struct
+
+# Enough for every signature below, including WebM's DocType and MP4's list of brands.
+HEAD_SIZE = 8192
+SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+    (b"ID3", "audio/mpeg"),
+    (b"fLaC", "audio/flac"),
+    (b"PK\x03\x04", "application/zip"),
+)
+RIFF_TYPES = {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+EBML_DOCTYPE = b"\x42\x82"
+MATROSKA_TYPES = {b"webm": "video/webm", b"matroska": "video/x-matroska"}
+UTF8_BOM = b"\xef\xbb\xbf"
+WEBVTT_MAGIC = re.compile(rb"WEBVTT(?:[ \t\r\n]|$)")
+
+# MP4-family brands (ISO/IEC 14496-12 "ftyp") that settle the type on their own; others, such
+# as isom and mp42, are used for audio and video alike.
+ISO_BRAND_TYPES = {
+    b"M4A ": "audio/mp4",
+    b"M4B ": "audio/mp4",
+    b"M4P ": "audio/mp4",
+    b"F4A ": "audio/mp4",
+    b"F4B ": "audio/mp4",
+    b"M4V ": "video/mp4",
+    b"M4VH": "video/mp4",
+    b"M4VP": "video/mp4",
+    b"qt  ": "video/quicktime",
+    b"heic": "image/heif",
+    b"heix": "image/heif",
+    b"mif1": "image/heif",
+    b"msf1": "image/heif",
+    b"avif": "image/avif",
+    b"avis": "image/avif",
+}
+AUDIO_BRANDS = {brand for brand, mime in ISO_BRAND_TYPES.items() if mime == "audio/mp4"}
+# Boxes looked at on each level of an MP4 file, so a crafted file cannot keep us reading.
+MAX_BOXES = 16
+
+
+def detect_file_type(file):
+    """The MIME type a file really has, from its first bytes rather than its name, or None."""
+    position = file.tell()
+    try:
+        file.seek(0)
+        head = file.read(HEAD_SIZE)
+        if head[4:8] == b"ftyp":
+            return _iso_media_type(file, head)
+        return _type_from_head(head)
+    finally:
+        file.seek(position)
+
+
+def file_size(file):
+    """The size of an open file in bytes, without moving its position."""
+    size = getattr(file, "size", None)
+    if size is None:
+        position = file.tell()
+        size = file.seek(0, os.SEEK_END)
+        file.seek(position)
+    return size
+
+
+def _type_from_head(head):
+    for signature, mime in SIGNATURES:
+        if head.startswith(signature):
+            return mime
+    if head.startswith(b"RIFF"):
+        return RIFF_TYPES.get(head[8:12])
+    if head.startswith(b"OggS"):
+        return "video/ogg" if b"\x80theora" in head[:512] else "audio/ogg"
+    if head.startswith(EBML_MAGIC):
+        return MATROSKA_TYPES.get(_ebml_doctype(head))
+    if _is_mpeg_audio_frame(head):
+        return "audio/mpeg"
+    if _is_adts_frame(head):
+        return "audio/aac"
+    return _text_type(head)
+
+
+def _is_mpeg_audio_frame(head):
+    """Whether the file starts with an MPEG audio frame header, as MP3s without ID3 tags do."""
+    if len(head) < 4 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
+        return False
+    version, layer = (head[1] >> 3) & 0b11, (head[1] >> 1) & 0b11
+    bitrate, sample_rate = head[2] >> 4, (head[2] >> 2) & 0b11
+    return (
+        version != 0b01  # reserved
+        and layer != 0b00  # reserved; AAC (ADTS) uses it
+        and bitrate not in {0b0000, 0b1111}  # free format, bad
+        and sample_rate != 0b11  # reserved
+        and head[3] & 0b11 != 0b10  # reserved emphasis
+    )
+
+
+def _is_adts_frame(head):
+    return len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0
+
+
+def _ebml_doctype(head):
+    """The DocType ("webm", "matroska") in a Matroska file's EBML header, or None."""
+    header = ebml_vint(head, len(EBML_MAGIC))
+    if header is None:
+        return None
+    size, length = header
+    position = len(EBML_MAGIC) + length
+    end = min(position + size, len(head))
+    while position < end:
+        id_length = ebml_vint(head, position)
+        if id_length is None:
+            return None
+        element = head[position : position + id_length[1]]
+        element_size = ebml_vint(head, position + id_length[1])
+        if element_size is None:
+            return None
+        start = position + id_length[1] + element_size[1]
+        if element == EBML_DOCTYPE:
+            return head[start : start + element_size[0]]
+        position = start + element_size[0]
+    return None
+
+
+def ebml_vint(data, position):
+    """The EBML variable-length integer at position, as (value, length in bytes), or None."""
+    if position >= len(data) or data[position] == 0:
+        return None
+    length = 9 - data[position].bit_length()
+    if position + length > len(data):
+        return None
+    value = data[position] & (0xFF >> length)
+    for byte in data[position + 1 : position + length]:
+        value = (value << 8) | byte
+    return value, length
+
+
+def _iso_media_type(file, head):
+    """MP4-family files: audio or video by their brand, else by the tracks they hold."""
+    brand = head[8:12]
+    if brand in ISO_BRAND_TYPES:
+        return ISO_BRAND_TYPES[brand]
+    if brand.startswith(b"3g"):
+        return "video/3gpp"
+    handlers = _iso_track_handlers(file)
+    if b"vide" in handlers:
+        return "video/mp4"
+    if b"soun" in handlers:
+        return "audio/mp4"
+    ftyp_end = min(struct.unpack(">I", head[:4])[0], len(head))
+    compatible = {head[i : i + 4] for i in range(16, ftyp_end - 3, 4)}
+    return "audio/mp4" if compatible & AUDIO_BRANDS else "video/mp4"
+
+
+def _iso_track_handlers(file):
+    """The handler types (b"vide", b"soun") of an MP4 file's tracks, read box header by header."""
+    handlers = set()
+    moov = next(_iso_boxes(file, 0, None, b"moov"), None)
+    if moov is None:
+        return handlers
+    for trak in _iso_boxes(file, *moov, b"trak"):
+        mdia = next(_iso_boxes(file, *trak, b"mdia"), None)
+        hdlr = mdia and next(_iso_boxes(file, *mdia, b"hdlr"), None)
+        if hdlr:
+            # Version and flags (4 bytes) and pre_defined (4 bytes) come first.
+            file.seek(hdlr[0] + 8)
+            handlers.add(file.read(4))
+    return handlers
+
+
+def _iso_boxes(file, start, end, wanted):
+    """(payload start, end) of the boxes of one type between start and end (None: file end)."""
+    position = start
+    for _box in range(MAX_BOXES):
+        if end is not None and position + 8 > end:
+            return
+        file.seek(position)
+        header = file.read(16)
+        if len(header) < 8:
+            return
+        size, box_type = struct.unpack(">I4s", header[:8])
+        header_size = 8
+        if size == 1 and len(header) == 16:
+            size, header_size = struct.unpack(">Q", header[8:])[0], 16
+        elif size == 0:  # the box runs to the end of its parent or of the file
+            size = (end if end is not None else file_size(file)) - position
+        if size < header_size:
+            return
+        if box_type == wanted:
+            yield position + header_size, position + size
+        position += size
+
+
+def _text_type(head):
+    """text/vtt, text/html, image/svg+xml or text/plain for UTF-8 text; None for anything else."""
+    if head.startswith(UTF8_BOM):
+        head = head[len(UTF8_BOM) :]
+    if WEBVTT_MAGIC.match(head):
+        return "text/vtt"
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A character cut in half at the end of what we read is still text.
+        if error.end != len(head) or len(head) - error.start > 3:
+            return None
+        text = head[: error.start].decode("utf-8")
+    if not text or any(ord(char) < 32 and char not in "\t\n\r\f" for char in text):
+        return None
+    start = text.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return "text/html"
+    if start.startswith(("<svg", "<?xml")) and "<svg" in start:
+        return "image/svg+xml"
+    return "text/plain"
