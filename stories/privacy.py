@@ -1,14 +1,22 @@
 """The privacy guard: personal data a member may have put in a story without meaning to.
 
-It finds e-mail addresses, Dutch phone numbers, BSNs (checked with the elfproef), postcodes
-with a house number, dates of birth and Dutch IBANs (checked with mod 97), so the form can ask
-the member to take them out.
+It finds e-mail addresses, phone numbers, BSNs, postcodes with a house number, dates of birth
+and IBANs, so the form can ask the member to take them out.
+
+Maintained libraries judge the numbers: `phonenumbers` (libphonenumber's numbering plans for
+every country) finds phone numbers and decides whether they are valid; `python-stdnum` checks
+BSNs (the elfproef), IBANs of every country (length, bank code, mod 97) and Dutch postcodes.
+Hand-written, because no library does it: finding a BSN, IBAN or postcode with a house number
+in running text (stdnum validates a number it is given; the patterns below only find
+candidates of the right shape), e-mail addresses in text, dates of birth (a date near a word
+about birth), and the choices below.
 
 Choices, made to keep false alarms rare in stories about youth care:
 
-- Phone numbers are ten digits starting with 0, or +31/0031 and nine digits. National
-  helplines (0800-0432, 0800-0113, 113) are shorter and so are not reported; ten-digit business
-  numbers (088-...) are, because they can be someone's direct line.
+- A phone number is one libphonenumber holds valid, written as people dial it: with the 0 of
+  a Dutch area code or a country code (+32 ..., 0049 ...). Free (0800), paid (090x) and
+  shared-cost numbers are an organisation's service line and are not reported, nor are short
+  numbers (112, 113); business numbers (088-...) are, because they can be someone's direct line.
 - A postcode is only reported together with a house number ("1234 AB 12",
   "Kerkstraat 12, 1234 AB"): a postcode alone covers a street or part of one and is in every
   organisation's address. "Postbus 123, 3500 AB" is not someone's home and is not reported.
@@ -22,7 +30,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import phonenumbers
 from django.utils.translation import gettext_lazy as _
+from phonenumbers import PhoneNumberType
+from stdnum import iban
+from stdnum.nl import bsn, postcode
 
 LABELS = {
     "email": _("e-mailadres"),
@@ -56,24 +68,16 @@ class Finding:
 
 EMAIL = re.compile(r"(?<![\w.+-])\w[\w.+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
-# One separator between digit groups: a space, a dot or a hyphen (with spaces around it).
-_SEP = r"(?:\s?-\s?|[ .])"
-PHONE = re.compile(
-    rf"""
-    (?<![\w+/.,-])
-    (?:
-        (?:\+|00)31{_SEP}?(?:\(0\){_SEP}?)?[1-9](?:{_SEP}?\d){{8}}
-      | \(?0[1-9](?:\)?{_SEP}?\d){{8}}
-    )
-    (?!\d)
-    """,
-    re.VERBOSE,
-)
-_COUNTRY_CODE = re.compile(r"^(?:\+|00)31")
-_DATE_LIKE = re.compile(r"^\(?\d{2}([-./])\d{2}\1\d{4}")
+# Numbers of an organisation's service, never someone's own line.
+SERVICE_NUMBERS = {
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.PREMIUM_RATE,
+    PhoneNumberType.SHARED_COST,
+}
 
-# Dutch IBANs: NL, two check digits, a four-letter bank code and ten digits.
-IBAN = re.compile(r"(?<!\w)NL\d{2}(?:\s?[A-Z]){4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+# The shape of an IBAN (country, check digits, 11 to 30 letters and digits, spaces between);
+# python-stdnum decides whether it is one.
+IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){11,30}(?!\w)", re.IGNORECASE)
 
 BSN = re.compile(
     r"""
@@ -84,8 +88,9 @@ BSN = re.compile(
     re.VERBOSE,
 )
 
-# Dutch postcodes never use the letter pairs SA, SD and SS.
-_POSTCODE = r"[1-9]\d{3}(?:\s?(?!S[ADS])[A-Z]{2}|(?!s[ads])[a-z]{2})(?!\w)"
+# The shape of a postcode; python-stdnum decides whether it is one (no leading zero, none of
+# the letter pairs SA, SD and SS).
+_POSTCODE = r"(?P<postcode>\d{4}(?:\s?[A-Z]{2}|[a-z]{2}))(?!\w)"
 _HOUSE_NUMBER = r"[1-9]\d{0,4}(?:-?[a-zA-Z](?!\w)|-\d{1,4}(?!\d))?(?!\w)"
 POSTCODE_THEN_NUMBER = re.compile(rf"(?<![\w.,-]){_POSTCODE},?\s+{_HOUSE_NUMBER}")
 NUMBER_THEN_POSTCODE = re.compile(
@@ -165,19 +170,13 @@ def describe_findings(findings):
 
 def is_valid_bsn(digits):
     """Whether nine digits pass the elfproef, the check every BSN is issued to pass."""
-    if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
-        return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    return (
-        sum(weight * int(digit) for weight, digit in zip(weights, digits, strict=True)) % 11 == 0
-    )
+    # stdnum also takes eight digits (an old BSN without its leading zero); text shows nine.
+    return len(digits) == 9 and digits.isdigit() and bsn.is_valid(digits)
 
 
-def is_valid_iban(iban):
-    """Whether an IBAN's check digits are right (ISO 13616, mod 97)."""
-    compact = re.sub(r"\s", "", iban).upper()
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+def is_valid_iban(number):
+    """Whether an IBAN of any country has the right length, bank code and check digits."""
+    return iban.is_valid(number)
 
 
 def _finding(kind, text, start, end):
@@ -193,18 +192,12 @@ def _emails(text):
 
 
 def _phone_numbers(text):
-    return [_from_match("phone", m) for m in PHONE.finditer(text) if _looks_like_phone(m.group())]
-
-
-def _looks_like_phone(candidate):
-    """Whether digits grouped like this are written as a phone number rather than, say, a date."""
-    if _DATE_LIKE.match(candidate):
-        return False
-    international = _COUNTRY_CODE.match(candidate)
-    rest = candidate[international.end() :].replace("(0)", "") if international else candidate
-    groups = [group for group in re.split(r"[\s.()-]+", rest) if group]
-    first_ok = international or groups[0] == "06" or len(groups[0]) >= 3
-    return bool(first_ok) and all(len(group) >= 2 for group in groups[1:])
+    matches = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
+    return [
+        _finding("phone", match.raw_string, match.start, match.end)
+        for match in matches
+        if phonenumbers.number_type(match.number) not in SERVICE_NUMBERS
+    ]
 
 
 def _bsns(text):
@@ -217,17 +210,32 @@ def _bsns(text):
 
 
 def _addresses(text):
-    findings = [_from_match("address", match) for match in POSTCODE_THEN_NUMBER.finditer(text)]
-    for match in NUMBER_THEN_POSTCODE.finditer(text):
-        street = match.group("street")
-        if street and street.lower() in NOT_A_HOME:
-            continue
-        findings.append(_from_match("address", match))
-    return findings
+    matches = [*POSTCODE_THEN_NUMBER.finditer(text), *NUMBER_THEN_POSTCODE.finditer(text)]
+    return [_from_match("address", match) for match in matches if _is_home_address(match)]
+
+
+def _is_home_address(match):
+    street = match.groupdict().get("street")
+    if street and street.lower() in NOT_A_HOME:
+        return False
+    return postcode.is_valid(match.group("postcode"))
 
 
 def _ibans(text):
-    return [_from_match("iban", m) for m in IBAN.finditer(text) if is_valid_iban(m.group())]
+    """The longest valid IBAN at the start of each candidate: the pattern may have taken the
+    words after it ("BE71 0961 2345 6769 voor de gift")."""
+    findings = []
+    for match in IBAN.finditer(text):
+        candidate = match.group()
+        for end in range(len(candidate), 0, -1):
+            if (end == len(candidate) or candidate[end].isspace()) and is_valid_iban(
+                candidate[:end]
+            ):
+                findings.append(
+                    _finding("iban", candidate[:end], match.start(), match.start() + end)
+                )
+                break
+    return findings
 
 
 def _birth_dates(text):

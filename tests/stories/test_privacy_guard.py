@@ -109,6 +109,26 @@ def test_a_phone_number_followed_by_another_number_is_still_found():
     assert found("Bel 06-12345678 2 keer als ik niet opneem.") == [("phone", "06-12345678")]
 
 
+@pytest.mark.parametrize(
+    "number", ["+32 470 12 34 56", "0032 470 12 34 56", "+44 20 7946 0958", "+49 30 1234567"]
+)
+def test_foreign_phone_numbers_with_their_country_code_are_found(number):
+    assert found(f"Mijn broer woont in het buitenland: {number}.") == [("phone", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel gratis met de infolijn: 0800-1234567.",
+        "De betaalde servicelijn is 0900-1234567.",
+        "Het nummer 06-1234567 mist een cijfer.",
+        "Het Belgische nummer +32 9 123 45 67 bestaat niet.",
+    ],
+)
+def test_service_numbers_and_numbers_no_numbering_plan_has_are_not_reported(text):
+    assert found(text) == []
+
+
 # --- BSN and the elfproef ---------------------------------------------------------------------
 
 
@@ -137,6 +157,7 @@ def test_a_bsn_that_passes_the_elfproef_is_found_in_each_way_it_is_written(bsn):
     "text",
     [
         "Het dossiernummer is 123456789.",
+        "Het BSN van mijn zoon is 123456789.",
         "Noteer 111.222.334 als kenmerk.",
         "Het budget was € 111.222.333 in totaal.",
         "Bij 1.234.567 inwoners",
@@ -174,6 +195,7 @@ def test_a_postcode_with_a_house_number_is_found_in_either_order(text, address):
         "Antwoordnummer 567, 2500 VB Den Haag.",
         "Tussen 2019 en 2020 kwamen 12 nieuwe gezinnen.",
         "1234 SA 12 is geen geldige postcode, en 1234 SS 5 ook niet.",
+        "Ook 1234 SD 7 is geen postcode.",
         "In 0123 AB 5 begint een postcode nooit met een nul.",
     ],
 )
@@ -229,6 +251,31 @@ def test_a_dutch_iban_with_correct_check_digits_is_found_not_mistaken_for_a_phon
     assert found("Rekening NL91ABNA0417164300") == [("iban", "NL91ABNA0417164300")]
     assert is_valid_iban("NL91ABNA0417164300")
     assert not is_valid_iban("NL92ABNA0417164300")
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "BE71 0961 2345 6769",
+        "DE89 3704 0044 0532 0130 00",
+        "GB82 WEST 1234 5698 7654 32",
+        "FR14 2004 1010 0505 0001 3M02 606",
+    ],
+)
+def test_an_iban_from_another_country_is_found_without_the_words_after_it(iban):
+    assert found(f"Mijn rekening is {iban} voor de gift.") == [("iban", iban)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rekening NL92ABNA0417164300",
+        "Rekening BE71 0961 2345 6768 heeft een verkeerd controlegetal.",
+        "Code AB12 CDEF GHIJ KLMN OP is geen rekeningnummer.",
+    ],
+)
+def test_an_iban_with_wrong_check_digits_or_no_iban_at_all_is_not_reported(text):
+    assert found(text) == []
 
 
 # --- Several at once, positions and descriptions ----------------------------------------------
