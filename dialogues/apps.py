@@ -10,7 +10,10 @@ class DialoguesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from .models import DialogueThreadPage
+        from core.page_cache import empty_page_cache_when_changed
+
+        from .models import DialogueThreadPage, Reply
         from .replies import delete_replies_of_thread
 
         post_delete.connect(delete_replies_of_thread, sender=DialogueThreadPage)
+        empty_page_cache_when_changed(Reply)

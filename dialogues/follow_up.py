@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.redactie import can_moderate
 from stories.models import WebinarPage
-from stories.moderation import can_moderate
 from stories.submission import unique_slug
 
 from .models import DialogueIndexPage, DialogueThreadPage

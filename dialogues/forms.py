@@ -2,9 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from hartvoordejeugd.once.tokens import OnceForm
-from stories.forms import HoneypotForm
-from stories.sanitise import clean_one_line
+from core.forms import HoneypotForm
+from core.once.tokens import OnceForm
+from core.sanitise import clean_one_line
 
 from .choices import ReportReason
 

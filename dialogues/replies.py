@@ -23,10 +23,10 @@ from django_comments_xtd import signed
 from django_comments_xtd.models import LIKEDIT_FLAG, TmpXtdComment
 from wagtail.search.index import insert_or_update_object
 
-from hartvoordejeugd.page_cache import empty_page_cache
-from hartvoordejeugd.rate_limits import hashed_ip, within_allowance
-from hartvoordejeugd.site_address import absolute_url, email_subject
-from stories.moderation import can_moderate, redactie_members
+from core.page_cache import empty_page_cache
+from core.rate_limits import hashed_ip, within_allowance
+from core.redactie import can_moderate, redactie_members
+from core.site_address import absolute_url, email_subject
 
 from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport, ThreadActivity
 

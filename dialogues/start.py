@@ -14,11 +14,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hartvoordejeugd.errors import form_status
-from hartvoordejeugd.once.tokens import OnceForm, submitted_once
-from stories.forms import HoneypotForm
+from core.errors import form_status
+from core.forms import HoneypotForm
+from core.once.tokens import OnceForm, submitted_once
+from core.sanitise import clean_one_line, text_from_html
 from stories.models import Region, StoryPage, Theme
-from stories.sanitise import clean_one_line, text_from_html
 from stories.submission import (
     check_submission_rate,
     privacy_findings,

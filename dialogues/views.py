@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hartvoordejeugd.errors import form_status
-from hartvoordejeugd.form_tokens import shown_again_on_csrf_failure
-from hartvoordejeugd.once.tokens import submitted_once
-from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
+from core.errors import form_status
+from core.form_tokens import shown_again_on_csrf_failure
+from core.once.tokens import submitted_once
+from core.rate_limits import client_ip, hashed_ip, within_allowance
 
 from .forms import ReplyForm, ReportForm
 from .models import DialogueThreadPage, Reply, ReportReason, is_verified_member

@@ -11,8 +11,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.personal_data import PERSONAL_DATA_HOOK, PersonalData
+from core.redactie import RedactiePermissionPolicy, can_moderate
+from core.viewsets import ListingOnlyViewSetMixin
 from stories.models import WebinarPage
-from stories.moderation import ListingOnlyViewSetMixin, RedactiePermissionPolicy, can_moderate
 
 from .admin_views import (
     ApproveReplyView,
@@ -23,6 +25,7 @@ from .admin_views import (
 )
 from .follow_up import FollowUpView, follow_up_thread
 from .models import BlockedWord, Reply
+from .replies import erase_replies, export_replies
 
 # Registered before the viewsets below ask for a policy (Wagtail would make a fallback one).
 # Editors judge replies but never write or delete them: removing keeps a placeholder.
@@ -151,3 +154,15 @@ def follow_up_button(page, user, view_name, next_url=None):
         priority=85,
         page=page,
     )
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def personal_data():
+    """The member's replies (likes and reports go with them when the account goes)."""
+    return [
+        PersonalData(
+            "replies",
+            export=export_replies,
+            erase=lambda member, *, keep_published: erase_replies(member),
+        )
+    ]

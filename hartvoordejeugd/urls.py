@@ -6,11 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hartvoordejeugd import form_tokens, health
-from hartvoordejeugd.accounts.views import admin_login, signup
+from accounts.views import admin_login, signup
+from core import form_tokens, ranges
+from hartvoordejeugd import health
 from stories import media
 
-handler500 = "hartvoordejeugd.errors.server_error"
+handler500 = "core.errors.server_error"
 
 urlpatterns = [
     path("health/", health.health, name="health"),
@@ -27,7 +28,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/signup/", signup, name="account_signup"),
     path("account/", include("allauth.urls")),
-    path("mijn-account/", include("hartvoordejeugd.accounts.urls")),
+    path("mijn-account/", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("stories.urls")),
     path("", include("dialogues.urls")),
@@ -40,7 +41,7 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(
-        settings.MEDIA_URL, view=media.serve_media_file, document_root=settings.MEDIA_ROOT
+        settings.MEDIA_URL, view=ranges.serve_media_file, document_root=settings.MEDIA_ROOT
     )
 
 urlpatterns += [

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
-from hartvoordejeugd.site_address import absolute_url, configured_site
+from core.site_address import absolute_url, configured_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Hart voor de Jeugd//Webinars//NL"

@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.rich_text import expand_db_html
 
-from hartvoordejeugd import site_address
+from core import site_address
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"

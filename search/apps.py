@@ -12,10 +12,13 @@ class SearchConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
+        from core.page_cache import empty_page_cache_when_changed
+
         from .engine import forget_synonyms
         from .models import SynonymGroup
         from .tantivy.changes import page_moved, view_restriction_changed
 
+        empty_page_cache_when_changed(SynonymGroup)
         post_save.connect(forget_synonyms, sender=SynonymGroup)
         post_delete.connect(forget_synonyms, sender=SynonymGroup)
         # What Wagtail's own signals do not index: the embedded index's `public` field.

@@ -20,7 +20,7 @@ from wagtail.contrib.search_promotions import views as promotion_views
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.moderation import can_moderate
+from core.redactie import can_moderate
 
 from .models import SearchQueryDay, SynonymGroup
 

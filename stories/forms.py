@@ -3,7 +3,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from hartvoordejeugd.once.tokens import OnceForm
+from core.forms import HoneypotForm
+from core.once.tokens import OnceForm
+from core.sanitise import clean_one_line, clean_plain_text, text_from_html
 from mediafiles.uploads import (
     AUDIO,
     DOCUMENT,
@@ -16,7 +18,6 @@ from mediafiles.uploads import (
 
 from .models import Audience, ChangeTask, Region, StoryConsent, Theme
 from .models.vlog import external_video_embed
-from .sanitise import clean_one_line, clean_plain_text, text_from_html
 
 MAX_TAGS = 10
 TAG_MAX_LENGTH = 50
@@ -64,23 +65,6 @@ def transcript_field():
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-
-
-class HoneypotForm(forms.Form):
-    """A field hidden from people (and screen readers) by CSS, which spam bots fill in."""
-
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(
-            attrs={"class": "form-trap", "tabindex": "-1", "autocomplete": "off"}
-        ),
-    )
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
-        return ""
 
 
 class ShareStoryForm(OnceForm, HoneypotForm):

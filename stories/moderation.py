@@ -7,10 +7,9 @@ gets one message per submission with the privacy findings.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +22,6 @@ from wagtail.admin.mail import (
     WorkflowStateSubmissionEmailNotifier,
 )
 from wagtail.models import TaskState, WorkflowState, get_default_page_content_type
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.signals import (
     task_submitted,
     workflow_approved,
@@ -32,19 +30,12 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from hartvoordejeugd.site_address import absolute_url, email_subject
+from core.redactie import redactie_members
+from core.site_address import absolute_url, email_subject
 
 from .models import StoryPage
 
-REDACTIE = "Redactie"  # the group home/migrations/0004 creates
 MY_CONTRIBUTIONS_PATH = "/mijn-bijdragen/"
-
-
-def can_moderate(user):
-    """Whether the user judges the stories members send in: the Redactie and superusers."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=REDACTIE).exists()
 
 
 def submitted_stories():
@@ -148,17 +139,6 @@ def notify_redactie_of_submission(*, page):
             "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
         },
         recipients=list(editors),
-    )
-
-
-def redactie_members():
-    """The active editors with an e-mail address, who hear of what waits for them."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=REDACTIE, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
     )
 
 
@@ -271,49 +251,3 @@ def connect_signals():
     for (signal, sender, dispatch_uid), notifier in zip(WAGTAIL_NOTIFIERS, NOTIFIERS, strict=True):
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)
-
-
-class RedactiePermissionPolicy(BasePermissionPolicy):
-    """Lets whoever passes `can_moderate` (the Redactie, superusers) perform `actions`.
-
-    The reply queue and the word list follow who judges members' contributions, not
-    per-model Django permissions that someone would have to remember to grant.
-    """
-
-    def __init__(self, model, actions):
-        super().__init__(model)
-        self.actions = frozenset(actions)
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and is_moderator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return bool(self.actions.intersection(actions)) and is_moderator(user)
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if not self.actions.intersection(actions):
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__name=REDACTIE)).distinct()
-
-
-def is_moderator(user):
-    # A page of the admin asks this many times; remember the answer for this request's user.
-    if not hasattr(user, "_hvdj_can_moderate"):
-        user._hvdj_can_moderate = can_moderate(user)
-    return user._hvdj_can_moderate
-
-
-class ListingOnlyViewSetMixin:
-    """For an admin ModelViewSet that lists and never creates, edits or deletes: its URLs are
-    the ones it declares, and no button points at views it does not have."""
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hartvoordejeugd.once.tokens import OnceForm
-
-from .forms import HoneypotForm
-from .sanitise import clean_one_line
+from core.forms import HoneypotForm
+from core.once.tokens import OnceForm
+from core.sanitise import clean_one_line
 
 
 class WebinarRegistrationForm(OnceForm, HoneypotForm):

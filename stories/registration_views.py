@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hartvoordejeugd.once.tokens import submitted_once
-from hartvoordejeugd.rate_limits import client_ip, hashed_ip, within_allowance
+from core.once.tokens import submitted_once
+from core.rate_limits import client_ip, hashed_ip, within_allowance
 
 from .models import RegistrationStatus, WebinarRegistration
 from .registration_forms import WebinarRegistrationForm

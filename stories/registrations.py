@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hartvoordejeugd.site_address import absolute_url, email_subject
+from core.site_address import absolute_url, email_subject
 from mediafiles.calendars import AMSTERDAM, build_webinar_calendar
 
 from .models import RegistrationStatus, WebinarPage, WebinarRegistration

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
-from hartvoordejeugd.site_address import email_subject
+from core.sanitise import clean_one_line, clean_plain_text, clean_rich_text
+from core.site_address import email_subject
 
 from .forms import StoryKind
 from .models import (
@@ -33,8 +34,8 @@ from .models import (
     VlogPage,
 )
 from .moderation import notify_redactie_of_submission
+from .personal_data import delete_story_completely
 from .privacy import find_personal_data
-from .sanitise import clean_one_line, clean_plain_text, clean_rich_text
 
 PAGE_TYPES = {
     StoryKind.ARTICLE: (ArticlePage, ArticleIndexPage),
@@ -321,39 +322,6 @@ def status_of(story, state, comments):
     if status == WorkflowState.STATUS_CANCELLED:
         return Status.NOT_PLACED, comments.get(state.pk, "")
     return Status.DRAFT, ""
-
-
-def delete_story_completely(story):
-    """Delete a story with its revisions, workflow and log entries, and the files only it used."""
-    story = story.specific
-    files = member_files_of(story)
-    page_id = story.pk
-    story.delete()
-    PageLogEntry.objects.filter(page_id=page_id).delete()
-    for item in files:
-        item.delete()
-
-
-def member_files_of(story):
-    """The images and documents the contributor uploaded for this story."""
-    candidates = [
-        getattr(story, name, None)
-        for name in (
-            "hero_image",
-            "attachment",
-            "video_file",
-            "audio_file",
-            "poster_image",
-            "captions",
-        )
-    ]
-    return [
-        item
-        for item in candidates
-        if item is not None
-        and story.contributor_id
-        and item.uploaded_by_user_id == story.contributor_id
-    ]
 
 
 @transaction.atomic

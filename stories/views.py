@@ -8,8 +8,8 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hartvoordejeugd.errors import form_status
-from hartvoordejeugd.once.tokens import submitted_once
+from core.errors import form_status
+from core.once.tokens import submitted_once
 
 from .forms import FORMS, StoryKind
 from .models import StoryPage

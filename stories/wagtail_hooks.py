@@ -14,6 +14,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.personal_data import PERSONAL_DATA_HOOK
+from core.redactie import RedactiePermissionPolicy, can_moderate
+from core.viewsets import ListingOnlyViewSetMixin
+
+from . import personal_data
 from .models import (
     Ambassador,
     Audience,
@@ -23,12 +28,7 @@ from .models import (
     WebinarPage,
     WebinarRegistration,
 )
-from .moderation import (
-    ListingOnlyViewSetMixin,
-    RedactiePermissionPolicy,
-    can_moderate,
-    submitted_stories,
-)
+from .moderation import submitted_stories
 from .queue import ActionsColumn, SubmittedStoriesFilterSet, WaitingColumn
 from .registrations import fill_free_seats_of
 
@@ -286,3 +286,6 @@ def give_new_seats_to_the_waiting_list(request, page):
     """An editor who raised a webinar's capacity (and published) gives the waiting list seats."""
     if isinstance(page, WebinarPage) and page.live:
         fill_free_seats_of(page)
+
+
+hooks.register(PERSONAL_DATA_HOOK, personal_data.personal_data)

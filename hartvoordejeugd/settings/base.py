@@ -75,8 +75,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     "hartvoordejeugd",
-    "hartvoordejeugd.accounts",
-    "hartvoordejeugd.once",
+    "core",
+    "core.once",
+    "accounts",
     "home",
     "stories",
     "mediafiles",
@@ -124,18 +125,18 @@ MIDDLEWARE = [
     # Below the headers, above everything that serves: pages, files and static files.
     "hartvoordejeugd.security.HttpMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hartvoordejeugd.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "hartvoordejeugd.accounts.middleware.RequireTwoFactorForEditorsMiddleware",
+    "accounts.middleware.RequireTwoFactorForEditorsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that its 400 gets every header above; it still reads the body before
     # CsrfViewMiddleware.process_view does.
-    "hartvoordejeugd.request_bodies.CompleteMultipartMiddleware",
+    "core.request_bodies.CompleteMultipartMiddleware",
 ]
 
 ROOT_URLCONF = "hartvoordejeugd.urls"
@@ -193,13 +194,13 @@ LOGIN_REDIRECT_URL = "my_account"
 # Member accounts (django-allauth): sign up with e-mail, verified before anything is shared.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "hartvoordejeugd.accounts.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
-# None: "[<site name>] ", from the sites record that hartvoordejeugd.site_address keeps.
+# None: "[<site name>] ", from the sites record that core.site_address keeps.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = None
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
@@ -209,16 +210,16 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "reset_password": "5/m/ip,3/h/key",
 }
-ACCOUNT_ADAPTER = "hartvoordejeugd.accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Members are named by their display name ("Je bent nu ingelogd als ..."), never by the
 # username allauth makes from the e-mail address.
-ACCOUNT_USER_DISPLAY = "hartvoordejeugd.accounts.adapter.user_display"
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
 # Two-factor authentication (allauth.mfa): an authenticator app, with recovery codes. The admin
 # has no login of its own: /admin/login/ sends people to the site's login, with its limits.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hart voor de Jeugd"
 HVDJ_REQUIRE_2FA_FOR_EDITORS = REQUIRE_2FA_FOR_EDITORS
-# allauth's limits per IP address and ours (hartvoordejeugd/rate_limits.py) read this.
+# allauth's limits per IP address and ours (core/rate_limits.py) read this.
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LANGUAGE_CODE = "nl"
@@ -264,11 +265,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 if REDIS_URL:
     # When Redis is away the site keeps serving, slower: the cache acts as an empty one
-    # (hartvoordejeugd/cache.py, one warning in the log), and sessions are also in the
+    # (core/cache.py, one warning in the log), and sessions are also in the
     # database (cached_db), which is read when the cache is not.
     CACHES = {
         "default": {
-            "BACKEND": "hartvoordejeugd.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
@@ -424,9 +425,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # our forms carry the token; no script reads the cookie
-CSRF_FAILURE_VIEW = "hartvoordejeugd.errors.csrf_failure"  # Dutch, and keeps what was typed
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"  # Dutch, and keeps what was typed
 
-# Whole-page cache for visitors who are not logged in (hartvoordejeugd/page_cache.py); 0 is off.
+# Whole-page cache for visitors who are not logged in (core/page_cache.py); 0 is off.
 HVDJ_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
 # Wagtail purges published pages from a CDN or Varnish in front, when one is configured.
 if FRONTEND_CACHE_PURGE_URL:

@@ -10,7 +10,7 @@ def set_site_address(apps, schema_editor):
     """Give the default Site the address of SITE_URL and Django's sites record the same.
 
     A Site an administrator already changed keeps its address; Django's record (example.com
-    until now) always follows it, as hartvoordejeugd.site_address does on every later save.
+    until now) always follows it, as core.site_address does on every later save.
     """
     Site = apps.get_model("wagtailcore.Site")
     DjangoSite = apps.get_model("sites.Site")

@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from hartvoordejeugd.page_cache import current_generation
+from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
 
 from .taxonomy import Audience, ChangeTask, Region, Theme
@@ -273,7 +273,7 @@ class RememberedCountPaginator(Paginator):
 
     Counting the 40,000 articles of a section took most of every listing page's time. The
     count is kept under the listing's SQL (its section, filters and private sections) and the
-    page cache's generation (hartvoordejeugd.page_cache), which every publish, unpublish, move
+    page cache's generation (core.page_cache), which every publish, unpublish, move
     or delete of a page starts anew: a kept count is never out of date.
     """
 

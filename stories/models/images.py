@@ -29,7 +29,7 @@ class SafeImage(AbstractImage):
 
     def uploaded_by_member(self):
         """Whether a member (not the redactie) uploaded this image, with a story."""
-        from stories.moderation import can_moderate
+        from core.redactie import can_moderate
 
         uploader = self.uploaded_by_user
         return uploader is not None and not can_moderate(uploader)

@@ -10,18 +10,21 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from PIL import Image
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 
+from accounts.personal_data import registered_personal_data
 from dialogues.replies import approve_reply, post_reply
-from stories.models import ArticlePage
+from stories.models import ArticlePage, WebinarRegistration
 from tests.factories import (
     PASSWORD,
     ArticlePageFactory,
     ContributorFactory,
     DialogueThreadPageFactory,
     RegionFactory,
+    WebinarPageFactory,
 )
 
 PLANTED = "Xylofoonwalvis"
@@ -47,7 +50,7 @@ def png_named(name):
 
 
 def planted_story(member, *, title):
-    image = get_image_model()(title="Foto", uploaded_by_user=member)
+    image = get_image_model()(title=f"Foto {PLANTED}beeld", uploaded_by_user=member)
     image.file = png_named(f"{PLANTED.lower()}bestand.png")
     image.save()
     story = ArticlePageFactory(
@@ -68,6 +71,35 @@ def planted_reply(member, editor):
     approve_reply(reply=reply, editor=editor)
     post_reply(thread=thread, member=editor, text="Dank je!", parent=reply)
     return thread
+
+
+def planted_document(member, editor):
+    document = get_document_model()(title=f"{PLANTED}document", uploaded_by_user=member)
+    document.file = SimpleUploadedFile(f"{PLANTED.lower()}bijlage.pdf", b"%PDF-1.4\n%%EOF\n")
+    document.save()
+    return document
+
+
+def planted_registration(member, editor):
+    webinar = WebinarPageFactory()
+    return WebinarRegistration.objects.create(
+        webinar=webinar, name=f"{PLANTED}aanmelder", email=member.email
+    )
+
+
+# How the test plants each kind of personal data that an app registers (accounts.personal_data).
+# A kind registered without a planter here fails test_every_registered_kind_is_planted.
+PLANTERS = {
+    "stories": lambda member, editor: planted_story(member, title=f"Ons verhaal {PLANTED}titel"),
+    "images": lambda member, editor: None,  # the story's photo
+    "documents": planted_document,
+    "replies": planted_reply,
+    "webinar_registrations": planted_registration,
+}
+
+
+def test_every_registered_kind_is_planted():
+    assert sorted(kind.name for kind in registered_personal_data()) == sorted(PLANTERS)
 
 
 def publicly_found(words):
@@ -152,9 +184,12 @@ def test_deleting_everything_leaves_no_trace_in_database_media_or_search(
     logged_in, member, editor, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
-    story = planted_story(member, title=f"Ons verhaal {PLANTED}titel")
     with django_capture_on_commit_callbacks(execute=True):  # the thread is indexed after commit
-        thread = planted_reply(member, editor)
+        planted = {name: plant(member, editor) for name, plant in PLANTERS.items()}
+    story, thread = planted["stories"], planted["replies"]
+    exported = json.dumps(logged_in.post("/mijn-account/gegevens/").json())
+    for name in PLANTERS:
+        assert PLANTED in json.dumps(json.loads(exported)[name]), name
     # The reply's words are in the public search's index (the admin's holds titles only).
     assert publicly_found(f"{PLANTED}reactie") == [thread.pk]
     PageLogEntry.objects.log_action(instance=story, action="wagtail.edit", user=member)

@@ -17,6 +17,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 from wagtail.models import Page
 
+from core.sanitise import RICH_TEXT_TAGS, clean_one_line, clean_plain_text
 from dialogues.models import DialogueThreadPage, Reply
 from dialogues.replies import approve_reply, post_reply
 from dialogues.start import one_line
@@ -25,7 +26,6 @@ from search.engine import clean_query
 from stories.models import ArticlePage, StoryPage, WebinarRegistration
 from stories.registration_forms import WebinarRegistrationForm
 from stories.registrations import register
-from stories.sanitise import RICH_TEXT_TAGS, clean_one_line, clean_plain_text
 from stories.submission import rich_text_from_member
 from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import log_in_as_member

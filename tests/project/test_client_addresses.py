@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from hartvoordejeugd.rate_limits import client_ip
+from core.rate_limits import client_ip
 from tests.factories import WebinarPageFactory
 
 PROXY = "10.0.0.2"

@@ -171,6 +171,6 @@ def test_a_flood_during_a_redis_outage_logs_one_warning_without_a_traceback(
         assert response.status_code == 302
 
     warnings = [record for record in caplog.records if record.levelno >= logging.WARNING]
-    assert [record.name for record in warnings] == ["hartvoordejeugd.cache"]
+    assert [record.name for record in warnings] == ["core.cache"]
     assert "unreachable" in warnings[0].getMessage()
     assert warnings[0].exc_info is None

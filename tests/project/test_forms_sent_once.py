@@ -1,4 +1,4 @@
-"""Every form that creates something does so once per rendered form (hartvoordejeugd.once):
+"""Every form that creates something does so once per rendered form (core.once):
 Back-then-send-again, a double click or a retry with the same token creates nothing more and
 leads to where the first POST went."""
 
@@ -17,10 +17,10 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from core import once
+from core.once.models import SubmittedForm
+from core.once.tokens import KEPT_FOR, SAME_FORM_WITHIN, forget_old_tokens
 from dialogues.models import DialogueThreadPage, Reply
-from hartvoordejeugd import once
-from hartvoordejeugd.once.models import SubmittedForm
-from hartvoordejeugd.once.tokens import KEPT_FOR, SAME_FORM_WITHIN, forget_old_tokens
 from stories.models import ArticlePage, PodcastPage, StoryPage, VlogPage, WebinarRegistration
 from tests.factories import (
     ArticleIndexPageFactory,
@@ -315,7 +315,7 @@ def test_the_token_mechanism_imports_no_app_so_every_app_can_use_it():
         for package, _line in imported_top_level_packages(path)
         if package in apps
     }
-    nested = [path for path in sources if "hartvoordejeugd.accounts" in path.read_text("utf-8")]
+    nested = [path for path in sources if "accounts" in path.read_text("utf-8")]
 
     assert len(sources) >= 4
     assert imported == set()

@@ -5,7 +5,7 @@ from django.test import override_settings
 
 UNREACHABLE_REDIS = {
     "default": {
-        "BACKEND": "hartvoordejeugd.cache.RedisCache",
+        "BACKEND": "core.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {
             "SOCKET_CONNECT_TIMEOUT": 0.2,

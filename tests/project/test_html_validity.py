@@ -16,9 +16,9 @@ from django.db import transaction
 from django.test import Client, RequestFactory
 from django.views import defaults
 
+from accounts.models import User
+from core import errors
 from dialogues.models import DialogueThreadPage, Reply
-from hartvoordejeugd import errors
-from hartvoordejeugd.accounts.models import User
 from home.models import ContentPage
 from stories.models import ArticlePage, PodcastPage, Region, Theme, VlogPage, WebinarPage
 from tests.utils import NEW_MEMBER, post_form, run_command

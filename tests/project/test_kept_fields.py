@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from hartvoordejeugd.errors import MAX_KEPT_FIELDS, database_unavailable, known_text_fields
+from core.errors import MAX_KEPT_FIELDS, database_unavailable, known_text_fields
 
 TYPED = "Bij ons hielp een vaste mentor op school."
 ADVERT = "Goedkope medicijnen op kwaad.example.com"

@@ -20,8 +20,8 @@ from django.urls import reverse
 from icalendar import Calendar
 from wagtail.models import Site
 
+from core.site_address import absolute_url, set_site_address, site_name
 from dialogues.replies import approve_reply, post_reply, remove_reply, report_reply
-from hartvoordejeugd.site_address import absolute_url, set_site_address, site_name
 from stories.moderation import notify_redactie_of_submission
 from stories.registrations import cancel, register
 from tests.factories import (

@@ -12,8 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 import hartvoordejeugd.urls
-from home.demo.media import make_audio, make_captions, make_video
-from stories.media import serve_media_file
+from core.ranges import serve_media_file
+from demo.media import make_audio, make_captions, make_video
 from tests.factories import ImageFactory
 
 # Long enough that a range spans several of the chunks a part is streamed in.

@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from stories.sanitise import (
+from core.sanitise import (
     RICH_TEXT_TAGS,
     clean_one_line,
     clean_plain_text,

@@ -16,8 +16,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.documents.models import Document
 
-from hartvoordejeugd.accounts.services import delete_member, export_member_data
-from home.demo.media import make_video
+from accounts.services import delete_member, export_member_data
+from demo.media import make_video
 from stories.models import RegistrationStatus, WebinarRegistration
 from stories.registrations import (
     RegistrationRefused,

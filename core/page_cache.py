@@ -3,7 +3,7 @@
 A response is kept when it is the same for every anonymous visitor: a GET without a session
 or messages cookie, answered 200 with HTML or a feed, setting no cookie, and not marked
 private. A form on such a page gets its CSRF and one-time tokens from the browser
-(hartvoordejeugd/form_tokens.py), so dialogues, with their reply form, are shared too. Members
+(core/form_tokens.py), so dialogues, with their reply form, are shared too. Members
 and editors have a session cookie and always get a fresh page. Every publish, unpublish, move
 or delete of a page, and every change to replies, taxonomy, synonyms or promoted results,
 starts a new generation of the cache, so stale pages are never served again; a CDN in front is
@@ -12,6 +12,7 @@ purged by Wagtail's frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -125,3 +126,14 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, max_age=0)
         response["X-Page-Cache"] = "hit"
         return response
+
+
+def empty_page_cache_when_changed(*models):
+    """Empty the page cache whenever a row of one of `models` is saved or deleted: each app
+    names the models of its own that show on public pages (in its AppConfig.ready)."""
+    for model in models:
+        label = model._meta.label
+        for signal in (post_save, post_delete):
+            signal.connect(
+                empty_page_cache, sender=model, dispatch_uid=f"page_cache_{label}_{id(signal)}"
+            )

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hartvoordejeugd.once.tokens import OnceForm
-from stories.forms import HoneypotForm
-from stories.models import Region
-from stories.sanitise import clean_one_line
+from core.forms import HoneypotForm
+from core.once.tokens import OnceForm
+from core.sanitise import clean_one_line
 
 from .models import User
 
@@ -21,7 +20,8 @@ class ProfileFields(forms.Form):
     role = forms.ChoiceField(label=_("Ik ben"), choices=User.Role.choices)
     region = forms.ModelChoiceField(
         label=_("Jeugdregio (niet verplicht)"),
-        queryset=Region.objects.all(),
+        # The taxonomy's Region, through the field (accounts imports no app).
+        queryset=User._meta.get_field("region").related_model.objects.all(),
         required=False,
         empty_label=_("Geen keuze"),
     )

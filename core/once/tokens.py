@@ -14,7 +14,7 @@ gives the page's new token, so a token-carrying POST is also recognised by its f
 the same member (or, for a visitor, the same browser's CSRF cookie) sending the same fields to
 the same address within SAME_FORM_WITHIN. Uploaded files are left out of it, since browsers do
 not restore them, and so are passwords. A form on a page the page cache shares carries no token:
-each browser fetches its own (hartvoordejeugd/form_tokens.py), so no two visitors get the same.
+each browser fetches its own (core/form_tokens.py), so no two visitors get the same.
 
 Hand-written: the idempotency packages for Django key on a header that API clients send; a
 plain HTML form can only carry a field.

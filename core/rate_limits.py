@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.utils.crypto import salted_hmac
 
-from hartvoordejeugd.cache import outage
+from core.cache import outage
 
 
 def client_ip(request):

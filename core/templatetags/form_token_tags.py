@@ -1,12 +1,12 @@
 """`{% form_tokens form %}`: a form's CSRF and one-time tokens, in the page or fetched by the
-browser (see hartvoordejeugd.form_tokens)."""
+browser (see core.form_tokens)."""
 
 from django import template
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import format_html
 
-from hartvoordejeugd.form_tokens import CSRF_FIELD, tokens_are_fetched
+from core.form_tokens import CSRF_FIELD, tokens_are_fetched
 
 register = template.Library()
 

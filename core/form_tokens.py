@@ -2,7 +2,7 @@
 cache.
 
 A form renders two per-visitor values: Django's CSRF token (which also sets the CSRF cookie and
-`Vary: Cookie`) and the one-time form token of `hartvoordejeugd.once`. Either makes the page
+`Vary: Cookie`) and the one-time form token of `core.once`. Either makes the page
 personal, so a dialogue, whose reply form is on every thread, could never come from the page
 cache. Rendered for a visitor without a session on a GET, such a form carries empty token
 fields instead (`{% form_tokens form %}`, in templatetags/form_token_tags.py); site.js fills

@@ -2,8 +2,12 @@
 CSRF failure page."""
 
 import sys
+from functools import cache
+from pathlib import Path
 
 from django import forms
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError
@@ -14,9 +18,6 @@ from .form_tokens import form_shown_again
 
 # How long visitors and crawlers are asked to wait before trying again, in seconds.
 RETRY_AFTER = 30
-# Whose forms' fields an error page may echo back: the site's own. Anything else in a POST
-# (another site can post any field to us) is never shown.
-FORM_MODULES = ("hartvoordejeugd.", "home.", "stories.", "dialogues.", "search.")
 # At most this many fields (more than the largest form has), each cut at its form's limit,
 # or at this length when the form sets none (links, names).
 MAX_KEPT_FIELDS = 15
@@ -31,6 +32,20 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+@cache
+def own_form_modules():
+    """Whose forms' fields an error page may echo back: the site's own apps (those that live in
+    the project's folder, not in the virtualenv). Anything else in a POST (another site can post
+    any field to us) is never shown."""
+    base = Path(settings.BASE_DIR).resolve()
+    own = set()
+    for app in apps.get_app_configs():
+        path = Path(app.path).resolve()
+        if path.is_relative_to(base) and "site-packages" not in path.parts:
+            own.add(app.name.split(".")[0] + ".")
+    return tuple(sorted(own))
+
+
 def known_text_fields():
     """{name: (label, longest value)} of the fields people type text in on the site's own
     forms; passwords and hidden fields left out."""
@@ -39,7 +54,7 @@ def known_text_fields():
     while classes:
         form_class = classes.pop()
         classes.extend(form_class.__subclasses__())
-        if not form_class.__module__.startswith(FORM_MODULES):
+        if not form_class.__module__.startswith(own_form_modules()):
             continue
         for name, field in getattr(form_class, "base_fields", {}).items():
             typed = isinstance(field, forms.CharField) and not isinstance(
@@ -83,7 +98,7 @@ def database_unavailable(request):
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: usually a form left open past the session, or cookies switched off,
     or a form from a shared page sent without JavaScript. A view that can show its form again
-    does so (hartvoordejeugd.form_tokens); otherwise the page says so in Dutch and shows what
+    does so (core.form_tokens); otherwise the page says so in Dutch and shows what
     the visitor typed. Nothing was saved."""
     shown_again = form_shown_again(request)
     if shown_again is not None:

@@ -13,11 +13,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hartvoordejeugd.errors import form_status
-from hartvoordejeugd.once.tokens import submitted_once
+from core.errors import form_status
+from core.once.tokens import submitted_once
 
 from .forms import DeleteAccountForm, ProfileForm
-from .services import delete_member, export_member_data, member_stories
+from .personal_data import personal_data_counts
+from .services import delete_member, export_member_data
 
 # allauth's sign-up, sent once per rendered form (Back and send again makes no second account
 # attempt and no second e-mail).
@@ -38,7 +39,7 @@ def my_account(request):
         {
             "form": form,
             "page_title": _("Mijn account"),
-            "story_count": member_stories(request.user).count(),
+            "story_count": personal_data_counts(request.user).get("stories", 0),
         },
         status=form_status(request),
     )
