@@ -1,22 +1,69 @@
-"""What a file really is, read from its first bytes rather than its name."""
+"""What a file really is, read from its first bytes rather than its name.
+
+puremagic reads the signatures (JPEG, PNG, GIF, WebP, PDF, MP3 with an ID3 tag, FLAC, WAV, AVI,
+ZIP). What stays ours, because puremagic cannot tell:
+
+- MP4-family files (ISO base media): puremagic matches the size of the "ftyp" box as well as
+  its brand, ranks "MPEG-4 video" as high as the brand's own type and knows some brands not
+  (mif1); the brands that settle it and the handlers of the tracks do. An MP4 whose tracks are
+  all sound is audio/mp4, which no library tells apart.
+- MPEG audio without an ID3 tag: puremagic takes any file starting with FF FB for an MP3; we
+  check the frame header's fields, and tell AAC (ADTS) frames apart.
+- Ogg: puremagic calls every Ogg stream Vorbis; a Theora header makes it a video.
+- Matroska: WebM or MKV by the DocType in the EBML header.
+- Text: WebVTT (its header must be followed by a space or a line break, and may follow a
+  byte order mark), HTML and SVG (after white space, in any case) and plain UTF-8 text, which
+  has no signature at all.
+"""
 
 import os
 import re
 import struct
 
-# Enough for every signature below, including WebM's DocType and MP4's list of brands.
+import puremagic
+from django.utils.translation import gettext_lazy as _
+
+# Enough for WebM's DocType and MP4's list of brands, and for puremagic's signatures.
 HEAD_SIZE = 8192
-SIGNATURES = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-    (b"%PDF-", "application/pdf"),
-    (b"ID3", "audio/mpeg"),
-    (b"fLaC", "audio/flac"),
-    (b"PK\x03\x04", "application/zip"),
-)
-RIFF_TYPES = {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}
+# The types we tell apart, as people read them in a message about a file of the wrong type.
+DESCRIPTIONS = {
+    "image/jpeg": _("een JPEG-afbeelding"),
+    "image/png": _("een PNG-afbeelding"),
+    "image/webp": _("een WebP-afbeelding"),
+    "image/gif": _("een GIF-afbeelding"),
+    "image/heif": _("een HEIC-foto, zoals een iPhone die maakt"),
+    "image/avif": _("een AVIF-afbeelding"),
+    "image/svg+xml": _("een SVG-tekening"),
+    "audio/mpeg": _("een MP3-geluidsbestand"),
+    "audio/mp4": _("een M4A-geluidsbestand"),
+    "audio/ogg": _("een Ogg-geluidsbestand"),
+    "audio/aac": _("een AAC-geluidsbestand"),
+    "audio/wav": _("een WAV-geluidsbestand"),
+    "audio/flac": _("een FLAC-geluidsbestand"),
+    "video/mp4": _("een MP4-video"),
+    "video/webm": _("een WebM-video"),
+    "video/quicktime": _("een QuickTime-video (MOV)"),
+    "video/x-matroska": _("een MKV-video"),
+    "video/x-msvideo": _("een AVI-video"),
+    "video/3gpp": _("een 3GP-video"),
+    "video/ogg": _("een Ogg-video"),
+    "application/pdf": _("een PDF-document"),
+    "application/zip": _("een ZIP-bestand of een Office-document (zoals Word)"),
+    "text/vtt": _("een WebVTT-ondertitelbestand"),
+    "text/html": _("een webpagina (HTML)"),
+    "text/plain": _("een tekstbestand"),
+}
+# puremagic's names for types we name otherwise.
+SAME_TYPES = {
+    "audio/wave": "audio/wav",
+    "audio/x-wav": "audio/wav",
+    "video/avi": "video/x-msvideo",
+    "image/heic": "image/heif",
+}
+# Text types are told by _text_type, which reads the text rather than a fixed signature.
+TEXT_TYPES = {"text/vtt", "text/html", "image/svg+xml", "text/plain"}
+# puremagic names a ZIP file after the first format built on ZIP it knows (Word, Java, ...).
+ZIP_MAGIC = b"PK\x03\x04"
 EBML_MAGIC = b"\x1a\x45\xdf\xa3"
 EBML_DOCTYPE = b"\x42\x82"
 MATROSKA_TYPES = {b"webm": "video/webm", b"matroska": "video/x-matroska"}
@@ -71,25 +118,43 @@ def file_size(file):
 
 
 def _type_from_head(head):
-    for signature, mime in SIGNATURES:
-        if head.startswith(signature):
-            return mime
-    if head.startswith(b"RIFF"):
-        return RIFF_TYPES.get(head[8:12])
+    if _is_frame_sync(head):
+        if _is_mpeg_audio_frame(head):
+            return "audio/mpeg"
+        return "audio/aac" if _is_adts_frame(head) else None
     if head.startswith(b"OggS"):
         return "video/ogg" if b"\x80theora" in head[:512] else "audio/ogg"
     if head.startswith(EBML_MAGIC):
         return MATROSKA_TYPES.get(_ebml_doctype(head))
-    if _is_mpeg_audio_frame(head):
-        return "audio/mpeg"
-    if _is_adts_frame(head):
-        return "audio/aac"
-    return _text_type(head)
+    return _signature_type(head) or _text_type(head)
+
+
+def _signature_type(head):
+    """The type puremagic reads from the signature at the start of `head`, if it is one we
+    tell apart; None for text and for anything else."""
+    try:
+        matches = puremagic.magic_string(head)
+    except (puremagic.PureError, ValueError):
+        return None
+    for match in matches:  # best first
+        if match.offset < 0:  # a signature at the end of a file: `head` is only its start
+            continue
+        if match.byte_match == ZIP_MAGIC:
+            return "application/zip"
+        mime = SAME_TYPES.get(match.mime_type, match.mime_type)
+        if mime in DESCRIPTIONS and mime not in TEXT_TYPES:
+            return mime
+    return None
+
+
+def _is_frame_sync(head):
+    """Whether the file starts with the 11 bits that start an MPEG audio or ADTS frame."""
+    return len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
 
 
 def _is_mpeg_audio_frame(head):
     """Whether the file starts with an MPEG audio frame header, as MP3s without ID3 tags do."""
-    if len(head) < 4 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
+    if len(head) < 4:
         return False
     version, layer = (head[1] >> 3) & 0b11, (head[1] >> 1) & 0b11
     bitrate, sample_rate = head[2] >> 4, (head[2] >> 2) & 0b11

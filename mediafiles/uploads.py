@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .durations import read_duration
 from .images import check_image
-from .signatures import detect_file_type, file_size
+from .signatures import DESCRIPTIONS, detect_file_type, file_size
 
 MB = 1024 * 1024
 SIZE_UNITS = (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024))
@@ -76,34 +76,6 @@ CAPTIONS = UploadKind(
     _("Dit bestand is geen ondertitelbestand (WebVTT)."),
 )
 
-# What a file looks like, for messages about files of the wrong type.
-DESCRIPTIONS = {
-    "image/jpeg": _("een JPEG-afbeelding"),
-    "image/png": _("een PNG-afbeelding"),
-    "image/webp": _("een WebP-afbeelding"),
-    "image/gif": _("een GIF-afbeelding"),
-    "image/heif": _("een HEIC-foto, zoals een iPhone die maakt"),
-    "image/avif": _("een AVIF-afbeelding"),
-    "image/svg+xml": _("een SVG-tekening"),
-    "audio/mpeg": _("een MP3-geluidsbestand"),
-    "audio/mp4": _("een M4A-geluidsbestand"),
-    "audio/ogg": _("een Ogg-geluidsbestand"),
-    "audio/aac": _("een AAC-geluidsbestand"),
-    "audio/wav": _("een WAV-geluidsbestand"),
-    "audio/flac": _("een FLAC-geluidsbestand"),
-    "video/mp4": _("een MP4-video"),
-    "video/webm": _("een WebM-video"),
-    "video/quicktime": _("een QuickTime-video (MOV)"),
-    "video/x-matroska": _("een MKV-video"),
-    "video/x-msvideo": _("een AVI-video"),
-    "video/3gpp": _("een 3GP-video"),
-    "video/ogg": _("een Ogg-video"),
-    "application/pdf": _("een PDF-document"),
-    "application/zip": _("een ZIP-bestand of een Office-document (zoals Word)"),
-    "text/vtt": _("een WebVTT-ondertitelbestand"),
-    "text/html": _("een webpagina (HTML)"),
-    "text/plain": _("een tekstbestand"),
-}
 
 WEBVTT_HEADER = re.compile(r"WEBVTT(?:[ \t\r\n]|$)")
 SRT_START = re.compile(r"\s*\d+\r?\n\d{2}:\d{2}:\d{2},\d{3} --> ")

@@ -92,6 +92,8 @@ def no_decoding(monkeypatch):
         (ftyp(b"qt  ", b"qt  ") + box(b"mdat"), "video/quicktime"),
         (ftyp(b"heic", b"mif1", b"heic"), "image/heif"),
         (b"RIFF\x24\x00\x00\x00WAVEfmt ", "audio/wav"),
+        (b"RIFF\x24\x00\x00\x00AVI LIST", "video/x-msvideo"),
+        (b"fLaC\x00\x00\x00\x22" + bytes(34), "audio/flac"),
         (b"\xff\xf1\x50\x80\x02\x1f\xfc", "audio/aac"),
         (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "image/svg+xml"),
         (b"<!DOCTYPE html><html><body>Hallo</body></html>", "text/html"),
