@@ -1,41 +1,51 @@
 """How long an audio or video file plays, read from the file, and whether it is whole."""
 
 import datetime
+import io
 import math
 import struct
 
+from enzyme.exceptions import Error as EnzymeError
+from enzyme.parsers import ebml
 from mutagen import MutagenError
 from mutagen.mp3 import MP3, MPEGFrame
 from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
-from .signatures import EBML_MAGIC, ebml_vint, file_size
+from .signatures import MATROSKA, file_size
 
-# What a damaged media file can make mutagen or our own readers raise.
-MEDIA_READ_ERRORS = (MutagenError, OSError, ValueError, EOFError, IndexError, struct.error)
+# What a damaged media file can make mutagen, enzyme or our own checks raise.
+MEDIA_READ_ERRORS = (
+    MutagenError,
+    EnzymeError,
+    OSError,
+    ValueError,
+    EOFError,
+    IndexError,
+    KeyError,
+    struct.error,
+)
 # MPEG audio frames followed from the first one, so garbage after a valid header is noticed.
 MPEG_FRAMES_CHECKED = 8
 # The largest Ogg page: a 27-byte header, a 255-entry segment table and 255 × 255 bytes.
 OGG_MAX_PAGE = 27 + 255 + 255 * 255
 OGG_END_OF_STREAM = 0x04
-# Matroska element ids (https://www.matroska.org/technical/elements.html).
-EBML_SEGMENT = b"\x18\x53\x80\x67"
-EBML_INFO = b"\x15\x49\xa9\x66"
-EBML_TIMECODE_SCALE = b"\x2a\xd7\xb1"
-EBML_DURATION = b"\x44\x89"
-EBML_SEGMENT_CHILDREN = {
-    b"\x11\x4d\x9b\x74",  # SeekHead
-    EBML_INFO,
-    b"\x16\x54\xae\x6b",  # Tracks
-    b"\x1f\x43\xb6\x75",  # Cluster
-    b"\x1c\x53\xbb\x6b",  # Cues
-    b"\x12\x54\xc3\x67",  # Tags
-    b"\x10\x43\xa7\x70",  # Chapters
-    b"\x19\x41\xa4\x69",  # Attachments
-    b"\xec",  # Void
-    b"\xbf",  # CRC-32
+# What a Segment holds: its own elements and the two allowed anywhere.
+SEGMENT_CHILDREN = {
+    "SeekHead",
+    "Info",
+    "Tracks",
+    "Cluster",
+    "Cues",
+    "Tags",
+    "Chapters",
+    "Attachments",
+    "Void",
+    "CRC-32",
 }
+# An element's size in all ones means "unknown", whatever the width it is written in.
+UNKNOWN_SIZES = {2 ** (7 * width) - 1 for width in range(1, 9)}
 DEFAULT_TIMECODE_SCALE = 1_000_000  # nanoseconds per tick
 # Top-level elements walked in a WebM file: a long video has a few thousand clusters.
 MAX_EBML_ELEMENTS = 100_000
@@ -145,69 +155,59 @@ def _check_ogg_ending(file):
 def _webm_seconds(file):
     """Segment > Info > Duration × TimecodeScale, once the segment's elements are all there."""
     size = file_size(file)
-    header = _ebml_element(file, 0)
-    if header is None or header[0] != EBML_MAGIC or header[2] is None:
+    file.seek(0)
+    header = _ebml_element(file)
+    if header is None or header[0] != "EBML" or header[2] in UNKNOWN_SIZES:
         return None
-    segment = _ebml_element(file, header[1] + header[2])
-    if segment is None or segment[0] != EBML_SEGMENT:
+    file.seek(header[1] + header[2])
+    segment = _ebml_element(file)
+    if segment is None or segment[0] != "Segment":
         return None
-    _id, start, length = segment
-    end = size if length is None else start + length
+    _name, start, length = segment
+    end = size if length in UNKNOWN_SIZES else start + length
     if end > size:
         return None  # cut off
     seconds, position = None, start
     for _element in range(MAX_EBML_ELEMENTS):
         if position >= end:
             break
-        element = _ebml_element(file, position)
-        if element is None or element[0] not in EBML_SEGMENT_CHILDREN:
+        file.seek(position)
+        element = _ebml_element(file)
+        if element is None or element[0] not in SEGMENT_CHILDREN:
             return None
-        element_id, data_start, length = element
-        if length is None:  # a live recording's open-ended cluster: nothing further to check
+        name, data_start, length = element
+        if length in UNKNOWN_SIZES:  # a live recording's open-ended cluster: nothing to check
             break
         if data_start + length > end:
             return None
-        if element_id == EBML_INFO:
-            seconds = _ebml_info_seconds(file, data_start, length)
+        if name == "Info":
+            seconds = _ebml_info_seconds(file, length)
         position = data_start + length
     return seconds
 
 
-def _ebml_element(file, position):
-    """(id, data start, data size or None when unknown) of the element at position, or None."""
-    file.seek(position)
-    head = file.read(12)
-    id_length = ebml_vint(head, 0)
-    if id_length is None or id_length[1] > 4:
+def _ebml_element(file):
+    """(name, data start, data size) of the element at the file's position, its data unread;
+    None when Matroska has no element of that id."""
+    element_id = ebml.read_element_id(file)
+    length = ebml.read_element_size(file)
+    spec = MATROSKA.get(element_id)
+    if spec is None or length is None:
         return None
-    size = ebml_vint(head, id_length[1])
-    if size is None:
-        return None
-    value, size_length = size
-    unknown = value == (1 << (7 * size_length)) - 1
-    return head[: id_length[1]], position + id_length[1] + size_length, None if unknown else value
+    return spec[1], file.tell(), length
 
 
-def _ebml_info_seconds(file, start, length):
+def _ebml_info_seconds(file, length):
+    """The duration in the Info element whose data starts at the file's position."""
     if length > MAX_EBML_INFO_SIZE:
         return None
-    file.seek(start)
-    info = file.read(length)
-    scale, duration, position = DEFAULT_TIMECODE_SCALE, None, 0
-    while position < len(info):
-        id_length = ebml_vint(info, position)
-        size = id_length and ebml_vint(info, position + id_length[1])
-        if not size:
-            return None
-        element = info[position : position + id_length[1]]
-        data_start = position + id_length[1] + size[1]
-        data = info[data_start : data_start + size[0]]
-        if element == EBML_TIMECODE_SCALE and data:
-            scale = int.from_bytes(data, "big")
-        elif element == EBML_DURATION and len(data) in {4, 8}:
-            duration = struct.unpack(">f" if len(data) == 4 else ">d", data)[0]
-        position = data_start + size[0]
-    return None if duration is None else duration * scale / 1e9
+    info = ebml.MasterElement(size=length)
+    # Read from memory, so that a child claiming more bytes than Info holds stops there.
+    info.load(io.BytesIO(file.read(length)), MATROSKA)
+    duration = info.get("Duration")
+    if duration is None:
+        return None
+    return duration * info.get("TimecodeScale", DEFAULT_TIMECODE_SCALE) / 1e9
 
 
 DURATION_READERS = {

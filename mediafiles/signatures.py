@@ -10,18 +10,22 @@ ZIP). What stays ours, because puremagic cannot tell:
 - MPEG audio without an ID3 tag: puremagic takes any file starting with FF FB for an MP3; we
   check the frame header's fields, and tell AAC (ADTS) frames apart.
 - Ogg: puremagic calls every Ogg stream Vorbis; a Theora header makes it a video.
-- Matroska: WebM or MKV by the DocType in the EBML header.
+- Matroska: WebM or MKV by the DocType in the EBML header, read with enzyme (puremagic looks
+  for "matroska" at two fixed places only, and takes every other EBML file for WebM).
 - Text: WebVTT (its header must be followed by a space or a line break, and may follow a
   byte order mark), HTML and SVG (after white space, in any case) and plain UTF-8 text, which
   has no signature at all.
 """
 
+import io
 import os
 import re
 import struct
 
 import puremagic
 from django.utils.translation import gettext_lazy as _
+from enzyme.exceptions import Error as EnzymeError
+from enzyme.parsers import ebml
 
 # Enough for WebM's DocType and MP4's list of brands, and for puremagic's signatures.
 HEAD_SIZE = 8192
@@ -65,8 +69,9 @@ TEXT_TYPES = {"text/vtt", "text/html", "image/svg+xml", "text/plain"}
 # puremagic names a ZIP file after the first format built on ZIP it knows (Word, Java, ...).
 ZIP_MAGIC = b"PK\x03\x04"
 EBML_MAGIC = b"\x1a\x45\xdf\xa3"
-EBML_DOCTYPE = b"\x42\x82"
-MATROSKA_TYPES = {b"webm": "video/webm", b"matroska": "video/x-matroska"}
+MATROSKA_TYPES = {"webm": "video/webm", "matroska": "video/x-matroska"}
+# Matroska's elements (https://www.matroska.org/technical/elements.html): id -> type, name, level.
+MATROSKA = ebml.get_matroska_specs()
 UTF8_BOM = b"\xef\xbb\xbf"
 WEBVTT_MAGIC = re.compile(rb"WEBVTT(?:[ \t\r\n]|$)")
 
@@ -173,38 +178,13 @@ def _is_adts_frame(head):
 
 def _ebml_doctype(head):
     """The DocType ("webm", "matroska") in a Matroska file's EBML header, or None."""
-    header = ebml_vint(head, len(EBML_MAGIC))
-    if header is None:
+    try:
+        header = ebml.parse_element(io.BytesIO(head), MATROSKA, load_children=True)
+    except (EnzymeError, ValueError, struct.error):
         return None
-    size, length = header
-    position = len(EBML_MAGIC) + length
-    end = min(position + size, len(head))
-    while position < end:
-        id_length = ebml_vint(head, position)
-        if id_length is None:
-            return None
-        element = head[position : position + id_length[1]]
-        element_size = ebml_vint(head, position + id_length[1])
-        if element_size is None:
-            return None
-        start = position + id_length[1] + element_size[1]
-        if element == EBML_DOCTYPE:
-            return head[start : start + element_size[0]]
-        position = start + element_size[0]
-    return None
-
-
-def ebml_vint(data, position):
-    """The EBML variable-length integer at position, as (value, length in bytes), or None."""
-    if position >= len(data) or data[position] == 0:
+    if header is None or header.name != "EBML":
         return None
-    length = 9 - data[position].bit_length()
-    if position + length > len(data):
-        return None
-    value = data[position] & (0xFF >> length)
-    for byte in data[position + 1 : position + length]:
-        value = (value << 8) | byte
-    return value, length
+    return header.get("DocType")
 
 
 def _iso_media_type(file, head):

@@ -90,14 +90,38 @@ def test_the_duration_of_a_webm_video_is_read_from_its_segment_info():
     assert abs(duration.total_seconds() - SECONDS) < 0.1
 
 
+def webm_with_info(info):
+    """A WebM file whose segment holds only an Info element with these bytes."""
+    segment_body = b"\x15\x49\xa9\x66" + bytes([0x80 | len(info)]) + info
+    header = ebml_bytes()[: -len(b"\x18\x53\x80\x67\x01\xff\xff\xff\xff\xff\xff\xff")]
+    return header + b"\x18\x53\x80\x67" + bytes([0x80 | len(segment_body)]) + segment_body
+
+
 def test_a_webm_duration_is_scaled_by_its_timecode_scale():
     # Info holding TimecodeScale 1,000,000 ns and Duration 2500.0 (float): 2.5 seconds.
     info = b"\x2a\xd7\xb1\x83\x0f\x42\x40" + b"\x44\x89\x88" + bytes.fromhex("40a3880000000000")
-    segment_body = b"\x15\x49\xa9\x66" + bytes([0x80 | len(info)]) + info
-    header = ebml_bytes()[: -len(b"\x18\x53\x80\x67\x01\xff\xff\xff\xff\xff\xff\xff")]
-    content = header + b"\x18\x53\x80\x67" + bytes([0x80 | len(segment_body)]) + segment_body
+    content = webm_with_info(info)
 
     assert read_duration(io.BytesIO(content), "video/webm") == datetime.timedelta(seconds=2.5)
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        b"\x44\x89\x83\x00\x00\x01",  # a Duration of three bytes: no float has that size
+        b"\x44\x89\x88\x40\xa3",  # a Duration claiming more bytes than Info holds
+        b"\x2a\xd7\xb1\x83\x0f\x42\x40",  # a TimecodeScale and no Duration
+    ],
+)
+def test_a_webm_with_a_damaged_duration_is_refused_as_damaged(info):
+    content = webm_with_info(info)
+
+    assert read_duration(io.BytesIO(content), "video/webm") is None
+    assert refusal(upload("vlog.webm", content), VIDEO) == (
+        "corrupt_media",
+        "Deze video is beschadigd of onvolledig: de lengte is er niet uit te lezen. "
+        "Sla hem opnieuw op of exporteer hem opnieuw en probeer het nog eens.",
+    )
 
 
 @pytest.mark.parametrize("file_format", AUDIO_FORMATS + VIDEO_FORMATS)
