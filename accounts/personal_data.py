@@ -19,6 +19,8 @@ from typing import Any
 
 from wagtail import hooks
 
+from .models import User
+
 PERSONAL_DATA_HOOK = "register_personal_data"
 
 
@@ -27,10 +29,10 @@ class PersonalData:
     """One kind of data an app keeps about a member."""
 
     name: str  # its key in the export
-    export: Callable[[Any], Any]  # member -> JSON-ready data
+    export: Callable[[User], Any]  # member -> JSON-ready data
     erase: Callable[..., None]  # erase(member, *, keep_published: bool)
     # member -> how many there are, for "Mijn account" (for kinds the member chooses about).
-    count: Callable[[Any], int] | None = None
+    count: Callable[[User], int] | None = None
 
 
 def registered_personal_data() -> list[PersonalData]:
@@ -43,11 +45,11 @@ def registered_personal_data() -> list[PersonalData]:
     return kinds
 
 
-def personal_data_counts(member) -> dict[str, int]:
+def personal_data_counts(member: User) -> dict[str, int]:
     """{kind name: how many} of the kinds that count what a member has."""
     return {kind.name: kind.count(member) for kind in registered_personal_data() if kind.count}
 
 
-def verified_addresses(member) -> list[str]:
+def verified_addresses(member: User) -> list[str]:
     """The addresses the member proved are theirs (data kept by address goes by these)."""
     return list(member.emailaddress_set.filter(verified=True).values_list("email", flat=True))

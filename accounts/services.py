@@ -1,13 +1,16 @@
 """What members can do with their own data: export it and delete their account."""
 
+from typing import Any
+
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
+from .models import User
 from .personal_data import registered_personal_data
 
 
-def export_member_data(*, member) -> dict:
+def export_member_data(*, member: User) -> dict[str, Any]:
     """Everything the platform keeps about a member, as a JSON-ready dict: the account, then
     each kind of data the apps register (accounts.personal_data)."""
     data = {
@@ -31,7 +34,7 @@ def export_member_data(*, member) -> dict:
 
 
 @transaction.atomic
-def delete_member(*, member, keep_stories: bool) -> None:
+def delete_member(*, member: User, keep_stories: bool) -> None:
     """Remove a member's personal data, every registered kind of it, then the account; their
     published stories stay under "Oud-lid" when `keep_stories`, or go too."""
     for kind in registered_personal_data():
@@ -40,7 +43,7 @@ def delete_member(*, member, keep_stories: bool) -> None:
     compact_search_index()
 
 
-def compact_search_index():
+def compact_search_index() -> None:
     """Make SQLite's full-text index drop deleted words now; it keeps them until a merge."""
     if connection.vendor != "sqlite":
         return

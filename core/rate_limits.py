@@ -8,12 +8,13 @@ allauth uses for its login limits).
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 from core.cache import outage
 
 
-def client_ip(request):
+def client_ip(request: HttpRequest) -> str | None:
     """The visitor's IP address, or None when it cannot be told."""
     try:
         return get_adapter(request).get_client_ip(request)
@@ -25,12 +26,12 @@ def client_ip(request):
         return request.META.get("REMOTE_ADDR") or None
 
 
-def hashed_ip(ip_address):
+def hashed_ip(ip_address: str | None) -> str:
     """A keyed hash of an IP address: it can be counted and compared, not read back."""
     return salted_hmac("hartvoordejeugd.dialogues.ip", ip_address or "").hexdigest()[:32]
 
 
-def within_allowance(key, limit):
+def within_allowance(key: str, limit: int) -> bool:
     """Count one more action for `key` in the current hour; False once the limit is passed.
 
     A limit whose store is unreachable lets the action through: the site keeps serving while

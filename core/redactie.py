@@ -4,33 +4,38 @@ follows them.
 The Redactie is a Wagtail group (created by home/migrations/0004); superusers count too.
 """
 
+from collections.abc import Iterable
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy
 
 REDACTIE = "Redactie"
+AnyUser = AbstractBaseUser | AnonymousUser
 
 
-def can_moderate(user) -> bool:
+def can_moderate(user: AnyUser) -> bool:
     """Whether the user judges the stories and replies members send in."""
     if not (user.is_authenticated and user.is_active):
         return False
     return user.is_superuser or user.groups.filter(name=REDACTIE).exists()
 
 
-def is_moderator(user) -> bool:
+def is_moderator(user: AnyUser) -> bool:
     """`can_moderate`, remembered on the user: a page of the admin asks it many times."""
     if not hasattr(user, "_hvdj_can_moderate"):
         user._hvdj_can_moderate = can_moderate(user)
     return user._hvdj_can_moderate
 
 
-def is_own_or_redactie(user, uploader_id) -> bool:
+def is_own_or_redactie(user: AnyUser, uploader_id: int | None) -> bool:
     """Whether `user` uploaded the file, or is in the redactie."""
     return user.is_authenticated and (user.pk == uploader_id or can_moderate(user))
 
 
-def redactie_members():
+def redactie_members() -> QuerySet:
     """The active editors with an e-mail address, who hear of what waits for them."""
     return (
         get_user_model()
@@ -48,17 +53,17 @@ class RedactiePermissionPolicy(BasePermissionPolicy):
     per-model Django permissions that someone would have to remember to grant.
     """
 
-    def __init__(self, model, actions):
+    def __init__(self, model: type[Model], actions: Iterable[str]) -> None:
         super().__init__(model)
         self.actions = frozenset(actions)
 
-    def user_has_permission(self, user, action):
+    def user_has_permission(self, user: AnyUser, action: str) -> bool:
         return action in self.actions and is_moderator(user)
 
-    def user_has_any_permission(self, user, actions):
+    def user_has_any_permission(self, user: AnyUser, actions: Iterable[str]) -> bool:
         return bool(self.actions.intersection(actions)) and is_moderator(user)
 
-    def users_with_any_permission(self, actions):
+    def users_with_any_permission(self, actions: Iterable[str]) -> QuerySet:
         users = get_user_model().objects.filter(is_active=True)
         if not self.actions.intersection(actions):
             return users.none()

@@ -34,12 +34,12 @@ RICH_TEXT_CLEANER = nh3.Cleaner(
 PLAIN_TEXT_CLEANER = nh3.Cleaner(tags=set(), clean_content_tags=CONTENT_TAGS, attributes={})
 
 
-def clean_rich_text(value):
+def clean_rich_text(value: str) -> str:
     """Article text as members may submit it: paragraphs, emphasis, lists and outside links."""
     return RICH_TEXT_CLEANER.clean(value)
 
 
-def clean_plain_text(value):
+def clean_plain_text(value: str) -> str:
     """A member's plain text as typed, without control characters and with tidy whitespace.
 
     Not read as HTML: `<geen naam>` or `&amp;` stay as they were typed. Templates escape it on
@@ -51,18 +51,18 @@ def clean_plain_text(value):
     return "\n".join(lines).strip("\n")
 
 
-def clean_one_line(value):
+def clean_one_line(value: str) -> str:
     """Plain text as typed on one line (a title, a name, a tag)."""
     return " ".join(clean_plain_text(value).split())
 
 
-def text_from_html(value):
+def text_from_html(value: str) -> str:
     """The text of a piece of HTML (a member's rich text): markup and script content removed,
     entities read, then tidied like plain text. Not escaped."""
     return clean_plain_text(html.unescape(PLAIN_TEXT_CLEANER.clean(value)))
 
 
-def _is_control(char):
+def _is_control(char: str) -> bool:
     if char in "\n\t":
         return False
     return unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS

@@ -10,6 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
+from search.public_backend import embedded_backend
+from search.tantivy.availability import SearchUnavailable
+
 logger = logging.getLogger(__name__)
 
 
@@ -74,9 +77,6 @@ def _search():
 
 def _search_index():
     """None without the embedded index; "ok" when it answers, else "building"."""
-    from search.public_backend import embedded_backend
-    from search.tantivy.availability import SearchUnavailable
-
     try:
         return None if embedded_backend() is None else "ok"
     except SearchUnavailable:

@@ -14,8 +14,8 @@ class SearchConfig(AppConfig):
 
         from core.page_cache import empty_page_cache_when_changed
 
-        from .engine import forget_synonyms
         from .models import SynonymGroup
+        from .synonyms import forget_synonyms
         from .tantivy.changes import page_moved, view_restriction_changed
 
         empty_page_cache_when_changed(SynonymGroup)

@@ -13,7 +13,6 @@ that does not exist is ignored the same way for every facet, and the page names 
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
@@ -23,19 +22,18 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from stories.models import StoryPage
 
 from .facets import FACETS, FACETS_BY_PARAMETER, Facet, story_types
-from .models import SynonymGroup
 from .public_backend import engine, public_backend_alias
+from .synonyms import synonym_groups, words_of
 from .tantivy import analysis
+from .tantivy import query as engine_query
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 # At most this many results count as "little": the page then offers a corrected query.
 LITTLE = 3
-SYNONYMS_CACHE_KEY = "search:synonym-groups"
 # Characters that full-text query parsers read as syntax (SQLite FTS5 refuses an unpaired
 # quote) or that no text contains (control characters); visitors meant none of them.
 QUERY_NOISE = re.compile(r'["\x00-\x1f\x7f]')
-WORD = re.compile(r"\w+")
 
 RELEVANCE, NEWEST = "relevantie", "nieuwste"
 SORTS = {RELEVANCE: _("Beste resultaat eerst"), NEWEST: _("Nieuwste eerst")}
@@ -44,30 +42,6 @@ SORTS = {RELEVANCE: _("Beste resultaat eerst"), NEWEST: _("Nieuwste eerst")}
 def clean_query(value):
     """The visitor's words, without query syntax or control characters, at most 200 long."""
     return " ".join(QUERY_NOISE.sub(" ", value).split())[:MAX_QUERY_LENGTH]
-
-
-def words_of(text):
-    return [word.lower() for word in WORD.findall(text)]
-
-
-# --- Synonyms ---------------------------------------------------------------------------------
-
-
-def synonym_groups():
-    """Every group of equivalent terms, each term as its words joined by one space."""
-
-    def load():
-        return [
-            [" ".join(words_of(term)) for term in group.term_list if words_of(term)]
-            for group in SynonymGroup.objects.all()
-        ]
-
-    return cache.get_or_set(SYNONYMS_CACHE_KEY, load, timeout=300)
-
-
-def forget_synonyms(**kwargs):
-    """post_save/post_delete of a SynonymGroup: the next search reads the groups again."""
-    cache.delete(SYNONYMS_CACHE_KEY)
 
 
 def build_query(query, groups):
@@ -282,8 +256,6 @@ def run(search, stories, *, page, per_page):
 
 
 def sort_of(search):
-    from .tantivy import query as engine_query
-
     if search.sort == NEWEST or not search.has_words:
         return engine_query.NEWEST
     return engine_query.RELEVANCE

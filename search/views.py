@@ -23,12 +23,12 @@ from .engine import (
     page_number,
     run,
     story_types,
-    synonym_groups,
     timed_story_types,
 )
 from .facets import FACETS_BY_PARAMETER
 from .logging import note_search
 from .snippets import first_matching_passage, highlight, matcher
+from .synonyms import synonym_groups
 from .tantivy.availability import RETRY_AFTER, SearchUnavailable
 from .tantivy.documents import as_text
 

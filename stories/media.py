@@ -11,6 +11,9 @@ from core.ranges import ranged_response
 from core.redactie import can_moderate, is_own_or_redactie
 from mediafiles.signatures import detect_file_type
 
+from .models import ArticlePage, PodcastPage, SafeRendition, StoryPage, VlogPage, WebinarPage
+from .models.images import PRIVATE_RENDITIONS
+
 # Types browsers play in an <audio>, <video> or <track> element rather than download.
 PLAYABLE_TYPES = {
     "audio/mpeg",
@@ -75,8 +78,6 @@ def may_see_private_document(user, document):
 def is_public_image(image):
     """Whether everyone may see the image: the redactie's own, or a member's once a live,
     public page shows it."""
-    from .models import StoryPage, VlogPage
-
     if not image.uploaded_by_member():
         return True
     return (
@@ -88,9 +89,6 @@ def is_public_image(image):
 def serve_private_rendition(request, path):
     """A rendition of a member's image, for the member and the redactie until a live, public
     page shows it, then for everyone; 404 to anyone else."""
-    from .models import SafeRendition
-    from .models.images import PRIVATE_RENDITIONS
-
     rendition = (
         SafeRendition.objects.filter(file=f"{PRIVATE_RENDITIONS}/{path}")
         .select_related("image__uploaded_by_user")
@@ -111,8 +109,6 @@ def serve_private_rendition(request, path):
 
 
 def is_used_by_a_live_page(document):
-    from .models import ArticlePage, PodcastPage, VlogPage, WebinarPage
-
     uses = {
         ArticlePage: ("attachment",),
         PodcastPage: ("audio_file", "transcript_file"),

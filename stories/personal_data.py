@@ -2,23 +2,27 @@
 data (stories/wagtail_hooks.py): the stories they shared or own, the images and documents
 they uploaded, and their webinar registrations."""
 
-from django.db.models import Q
+from typing import Any
+
+from django.db.models import Model, Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.query import PageQuerySet
 
+from accounts.models import User
 from accounts.personal_data import PersonalData, verified_addresses
 
 from .models import StoryPage
 from .registrations import erase_registrations, export_registrations
 
 
-def member_stories(member):
+def member_stories(member: User) -> PageQuerySet:
     """Every story the member shared or owns, live or not."""
     return StoryPage.objects.filter(Q(contributor=member) | Q(owner=member)).specific()
 
 
-def export_stories(member) -> list[dict]:
+def export_stories(member: User) -> list[dict[str, Any]]:
     return [
         {
             "title": story.title,
@@ -36,7 +40,7 @@ def export_stories(member) -> list[dict]:
     ]
 
 
-def erase_stories(member, *, keep_published: bool) -> None:
+def erase_stories(member: User, *, keep_published: bool) -> None:
     """Delete the member's stories, or, when `keep_published`, keep the live ones without
     their name ("Oud-lid")."""
     for story in member_stories(member):
@@ -46,7 +50,7 @@ def erase_stories(member, *, keep_published: bool) -> None:
             delete_story_completely(story)
 
 
-def delete_story_completely(story):
+def delete_story_completely(story: Page) -> None:
     """Delete a story with its revisions, workflow and log entries, and the files only it used."""
     story = story.specific
     files = member_files_of(story)
@@ -57,7 +61,7 @@ def delete_story_completely(story):
         item.delete()
 
 
-def member_files_of(story):
+def member_files_of(story: Page) -> list[Model]:
     """The images and documents the contributor uploaded for this story."""
     candidates = [
         getattr(story, name, None)
@@ -79,7 +83,7 @@ def member_files_of(story):
     ]
 
 
-def anonymise_story(story, member):
+def anonymise_story(story: Page, member: User) -> None:
     """Keep a story but remove who wrote it, also from its earlier revisions."""
     for revision in Revision.page_revisions.filter(object_id=str(story.pk)):
         content = revision.content
@@ -94,14 +98,14 @@ def anonymise_story(story, member):
     Page.objects.filter(pk=story.pk, owner=member).update(owner=None)
 
 
-def export_uploads(model, member) -> list[dict]:
+def export_uploads(model: type[Model], member: User) -> list[dict[str, Any]]:
     return [
         {"title": item.title, "file": item.file.name, "uploaded_at": item.created_at.isoformat()}
         for item in model.objects.filter(uploaded_by_user=member)
     ]
 
 
-def erase_images(member, *, keep_published: bool) -> None:
+def erase_images(member: User, *, keep_published: bool) -> None:
     """The member's images, except those a story kept online still shows (runs after
     `erase_stories`, so every story still standing is one the member chose to keep)."""
     kept_heroes = StoryPage.objects.filter(hero_image__uploaded_by_user=member)
@@ -110,7 +114,7 @@ def erase_images(member, *, keep_published: bool) -> None:
     ).delete()
 
 
-def erase_documents(member, *, keep_published: bool) -> None:
+def erase_documents(member: User, *, keep_published: bool) -> None:
     get_document_model().objects.filter(uploaded_by_user=member).delete()
 
 

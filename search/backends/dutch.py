@@ -21,13 +21,14 @@ Queries: documents.py and query.py.
 import logging
 from contextlib import contextmanager
 from copy import deepcopy
-from importlib import import_module
 
 from django.db import connections, router
 from modelsearch.index import class_is_indexed
 from modelsearch.utils import deep_update
 
 from search.models import SynonymGroup
+from search.starting_synonyms import STARTING_SYNONYMS
+from search.synonyms import synonym_groups as cached_synonym_groups
 from search.tantivy.analysis import verb_groups
 from search.tantivy.availability import SearchUnavailable
 from search.tantivy.documents import is_story_model
@@ -105,8 +106,7 @@ SYNONYM_SYNTAX = str.maketrans(dict.fromkeys("=>#\\", " "))
 
 def starting_synonyms():
     """The synonym groups the migration starts with, for an index built before it has run."""
-    migration = import_module("search.migrations.0002_starting_synonyms")
-    return [SynonymGroup(terms=terms) for terms in migration.STARTING_SYNONYMS]
+    return [SynonymGroup(terms=terms) for terms in STARTING_SYNONYMS]
 
 
 def synonym_groups():
@@ -216,8 +216,6 @@ class DutchSearchBackend:
 
         Named otherwise on purpose: the search pages take a backend with `search_stories` for
         the embedded engine and check its index directory, which these engines have not."""
-        from search.engine import synonym_groups as cached_synonym_groups
-
         if synonyms is None:
             synonyms = cached_synonym_groups()
         with answering(self):

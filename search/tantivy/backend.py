@@ -29,7 +29,7 @@ from modelsearch.backends.base import (
 )
 from modelsearch.query import MATCH_ALL, And, Or, Phrase, PlainText
 
-from search.engine import synonym_groups
+from search.synonyms import synonym_groups
 
 from . import availability, bulk, changes, facet_cache, suggestions
 from . import index as index_module

@@ -19,6 +19,7 @@ from modelsearch.index import SearchField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageViewRestriction
 
+from dialogues.models import DialogueThreadPage, Reply
 from stories.models import StoryPage
 from stories.models.base import StoryTag
 
@@ -99,8 +100,6 @@ def tags_of(pks):
 
 def replies_of(pages):
     """{page pk: text of its visible replies} for the dialogues among `pages`."""
-    from dialogues.models import DialogueThreadPage, Reply
-
     threads = [str(page.pk) for page in pages if isinstance(page, DialogueThreadPage)]
     if not threads:
         return {}

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from core.redactie import can_moderate
 from mediafiles.images import strip_image_metadata
 
 
@@ -29,8 +30,6 @@ class SafeImage(AbstractImage):
 
     def uploaded_by_member(self):
         """Whether a member (not the redactie) uploaded this image, with a story."""
-        from core.redactie import can_moderate
-
         uploader = self.uploaded_by_user
         return uploader is not None and not can_moderate(uploader)
 

@@ -19,14 +19,15 @@ from wagtail.models import Page
 
 from core.sanitise import RICH_TEXT_TAGS, clean_one_line, clean_plain_text
 from dialogues.models import DialogueThreadPage, Reply
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from dialogues.start import one_line
 from search.autocomplete import MAX_QUERY_LENGTH as MAX_SUGGEST_QUERY_LENGTH
 from search.engine import clean_query
+from sharing.submission import rich_text_from_member
 from stories.models import ArticlePage, StoryPage, WebinarRegistration
 from stories.registration_forms import WebinarRegistrationForm
 from stories.registrations import register
-from stories.submission import rich_text_from_member
 from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import log_in_as_member
 from tests.factories import (
@@ -38,7 +39,7 @@ from tests.factories import (
     EditorFactory,
     WebinarPageFactory,
 )
-from tests.stories.test_sanitise import DANGEROUS_SCHEMES, elements_in
+from tests.core.test_sanitise import DANGEROUS_SCHEMES, elements_in
 from tests.stories.xss_payloads import XSS_PAYLOADS
 from tests.utils import CONSENT
 

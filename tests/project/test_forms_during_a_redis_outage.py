@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from dialogues.models import DialogueThreadPage, Reply, ReplyReport
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from stories.models import ArticlePage, WebinarRegistration
 from tests.dialogues.conftest import verified
 from tests.factories import (

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from tests.dialogues.conftest import verified
 from tests.factories import ArticlePageFactory, ContributorFactory, DialogueThreadPageFactory
 

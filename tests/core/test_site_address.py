@@ -21,7 +21,8 @@ from icalendar import Calendar
 from wagtail.models import Site
 
 from core.site_address import absolute_url, set_site_address, site_name
-from dialogues.replies import approve_reply, post_reply, remove_reply, report_reply
+from dialogues.moderation import approve_reply, remove_reply, report_reply
+from dialogues.replies import post_reply
 from stories.moderation import notify_redactie_of_submission
 from stories.registrations import cancel, register
 from tests.factories import (
