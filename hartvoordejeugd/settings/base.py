@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hartvoordejeugd.context_processors.site_navigation",
+                "hartvoordejeugd.context_processors.search_links",
             ],
         },
     },
