@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "core.once",
     "accounts",
     "home",
+    "demo",
     "stories",
     "mediafiles",
     "dialogues",

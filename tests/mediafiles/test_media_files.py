@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from home.demo.media import make_audio, make_captions, make_video
+from demo.media import make_audio, make_captions, make_video
 from mediafiles.details import MediaDetails, read_media_details
 from mediafiles.durations import read_duration
 from mediafiles.uploads import AUDIO, CAPTIONS, VIDEO, check_upload

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from home.demo.media import make_captions
+from demo.media import make_captions
 from mediafiles.transcripts import (
     format_time,
     parse_webvtt,

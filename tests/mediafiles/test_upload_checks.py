@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image, ImageFile
 
-from home.demo.media import make_audio, make_video
+from demo.media import make_audio, make_video
 from mediafiles.signatures import detect_file_type
 from mediafiles.uploads import (
     AUDIO,

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.demo.media import timestamp
+from demo.media import timestamp
 from stories.models import PodcastPage, VlogPage
 from tests.factories import ArticlePageFactory, PodcastPageFactory, VlogPageFactory
 from tests.stories.podcast_helpers import upload

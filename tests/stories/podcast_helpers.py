@@ -5,7 +5,7 @@ import functools
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from home.demo.media import make_audio, make_captions
+from demo.media import make_audio, make_captions
 from tests.factories import PodcastPageFactory
 
 PASSAGES = [

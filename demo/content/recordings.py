@@ -1,6 +1,6 @@
 """What the demo stories sound and look like: audio, video, captions and slides, by slug.
 
-The files themselves are made locally by home.demo.media (ffmpeg) and home.demo.slides
+The files themselves are made locally by demo.media (ffmpeg) and demo.slides
 (Pillow); this module only says which format each story gets and what is said in it.
 """
 

@@ -17,9 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from demo import media
 from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply, ReplyReport
 from dialogues.replies import hold_reason
-from home.demo import media
 from home.models import ContentPage, HomeFeaturedItem
 from search.tantivy import availability, index
 from stories.models import (

@@ -19,13 +19,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
-from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply
-from dialogues.replies import approve_reply, post_reply, report_reply
-from hartvoordejeugd.site_address import absolute_url, set_site_address
-from home.demo import media
-from home.demo.members import CONTRIBUTORS, MEMBERS
-from home.demo.pages import CONTENT_PAGES
-from home.demo.recordings import (
+from core.site_address import absolute_url, set_site_address
+from demo import media
+from demo.content.members import CONTRIBUTORS, MEMBERS
+from demo.content.pages import CONTENT_PAGES
+from demo.content.recordings import (
     CAPTION_SECONDS,
     PODCAST_MEDIA,
     PODCAST_PASSAGE_SECONDS,
@@ -33,9 +31,8 @@ from home.demo.recordings import (
     VLOG_MEDIA,
     WEBINAR_MEDIA,
 )
-from home.demo.replies import BLOCKED_WORDS, HELD_REPLY, REPLIES
-from home.demo.slides import make_slides
-from home.demo.stories import (
+from demo.content.replies import BLOCKED_WORDS, HELD_REPLY, REPLIES
+from demo.content.stories import (
     ARTICLES,
     DIALOGUES,
     PODCASTS,
@@ -43,7 +40,10 @@ from home.demo.stories import (
     WEBINAR_REGISTRATIONS,
     WEBINARS,
 )
-from home.demo.taxonomy import AMBASSADORS, AUDIENCES, CHANGE_TASKS, REGIONS, THEMES
+from demo.content.taxonomy import AMBASSADORS, AUDIENCES, CHANGE_TASKS, REGIONS, THEMES
+from demo.slides import make_slides
+from dialogues.models import BlockedWord, DialogueIndexPage, DialogueThreadPage, Reply
+from dialogues.replies import approve_reply, post_reply, report_reply
 from home.models import ContentPage, HomeFeaturedItem, HomePage
 from stories.illustrations import draw_illustration
 from stories.models import (
@@ -132,7 +132,7 @@ def load_demo(*, editor_password, with_media=None):
     """Build the demo site; running it again adds nothing that is already there.
 
     With `with_media` (by default: when ffmpeg is installed), podcasts, vlogs and past webinars
-    get real short audio and video made on this machine (home.demo.media).
+    get real short audio and video made on this machine (demo.media).
     """
     if with_media is None:
         with_media = media.media_tools_available()

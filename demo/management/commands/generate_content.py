@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from demo.generator import TAGS, TextGenerator
 from dialogues.models import DialogueIndexPage, DialogueThreadPage
-from home.demo.generator import TAGS, TextGenerator
 from stories.illustrations import draw_illustration
 from stories.models import (
     ArticleIndexPage,

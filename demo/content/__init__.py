@@ -1,0 +1,1 @@
+"""The demo site's Dutch texts: pages, taxonomy, members, stories, replies and recordings."""
