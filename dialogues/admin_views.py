@@ -27,9 +27,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
 
+from .exceptions import ReplyRefused
 from .forms import RemoveReplyForm
 from .models import Reply, ReplyReport
-from .replies import ReplyRefused, approve_reply, remove_reply, restore_reply
+from .moderation import approve_reply, remove_reply, restore_reply
 
 # --- What the queue shows ---------------------------------------------------------------------
 

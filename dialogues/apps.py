@@ -13,7 +13,7 @@ class DialoguesConfig(AppConfig):
         from core.page_cache import empty_page_cache_when_changed
 
         from .models import DialogueThreadPage, Reply
-        from .replies import delete_replies_of_thread
+        from .retention import delete_replies_of_thread
 
         post_delete.connect(delete_replies_of_thread, sender=DialogueThreadPage)
         empty_page_cache_when_changed(Reply)

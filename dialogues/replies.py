@@ -1,8 +1,9 @@
-"""Replies in dialogues: posting, confirming, moderating, reporting, liking and following.
+"""Placing a reply in a dialogue: the rules that refuse or hold it, a member's reply, a
+visitor's reply confirmed through an e-mailed link, and liking a reply.
 
 Replies are django-comments-xtd comments (`Reply`). Members reply directly; visitors confirm
 their reply through xtd's signed confirmation link first. Rules decide which replies wait for
-the redactie; editors decide in the Wagtail admin.
+the redactie; editors decide in the Wagtail admin (`moderation.py`).
 """
 
 import datetime
@@ -10,27 +11,24 @@ import re
 import zlib
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.models import LIKEDIT_FLAG, TmpXtdComment
-from wagtail.search.index import insert_or_update_object
 
-from core.page_cache import empty_page_cache
+from accounts.models import User
 from core.rate_limits import hashed_ip, within_allowance
-from core.redactie import can_moderate, redactie_members
-from core.site_address import absolute_url, email_subject
+from core.redactie import can_moderate
 
-from .models import BlockedWord, DialogueThreadPage, Reply, ReplyReport, ThreadActivity
+from .exceptions import ReplyRefused
+from .models import BlockedWord, DialogueThreadPage, Reply
+from .notifications import send_confirmation_link
+from .retention import forget_old_ip_addresses
+from .visibility import became_visible_or_hidden
 
-UNSUBSCRIBE_SALT = "hartvoordejeugd.dialogues.unsubscribe"
 # A link in any common form: a scheme, "www.", or a domain name with a well-known ending.
 LINK = re.compile(
     r"(\b[a-z][a-z0-9+.-]*://|\bwww\.|\b[\w-]+\.(nl|com|org|net|eu|be|info|io|me|ly|co)\b)",
@@ -39,18 +37,10 @@ LINK = re.compile(
 WORD = re.compile(r"\w+")
 
 
-class ReplyRefused(Exception):
-    """A reply, confirmation or report that cannot be accepted; the message says why, in Dutch."""
-
-
-def thread_of(reply):
-    return DialogueThreadPage.objects.get(pk=reply.object_pk)
-
-
 # --- Rules ------------------------------------------------------------------------------------
 
 
-def check_can_reply(*, thread, parent=None):
+def check_can_reply(*, thread: DialogueThreadPage, parent: Reply | None = None) -> None:
     """Refuse a reply to a closed thread, to a reply that is not visible, or too deep."""
     if thread.is_closed:
         raise ReplyRefused(_("Deze dialoog is gesloten: er kunnen geen nieuwe reacties meer bij."))
@@ -75,7 +65,8 @@ def check_can_reply(*, thread, parent=None):
         )
 
 
-def blocked_words_in(text):
+def blocked_words_in(text: str) -> list[str]:
+    """The redactie's blocked words and phrases that the text contains, as whole words."""
     words = [word.lower() for word in WORD.findall(text)]
     joined = f" {' '.join(words)} "
     found = []
@@ -86,14 +77,15 @@ def blocked_words_in(text):
     return found
 
 
-def has_approved_reply(*, member=None, email=""):
+def has_approved_reply(*, member: User | None = None, email: str = "") -> bool:
+    """Whether the member (or the visitor with this address) has a visible reply already."""
     visible = Reply.objects.visible()
     if member is not None:
         return visible.filter(user=member).exists()
     return visible.filter(user__isnull=True, user_email__iexact=email).exists()
 
 
-def hold_reason(*, text, member=None, email=""):
+def hold_reason(*, text: str, member: User | None = None, email: str = "") -> str:
     """Why a new reply waits for the redactie, or "" when it may appear at once."""
     if member is not None and can_moderate(member):
         return ""
@@ -106,7 +98,7 @@ def hold_reason(*, text, member=None, email=""):
     return ""
 
 
-def check_reply_rate(*, person, ip_address):
+def check_reply_rate(*, person: str, ip_address: str | None) -> None:
     """Refuse a flood of replies from one person or one IP address."""
     per_person = within_allowance(f"reply:person:{person}", settings.HVDJ_REPLIES_PER_HOUR)
     per_ip = within_allowance(
@@ -121,18 +113,18 @@ def check_reply_rate(*, person, ip_address):
         )
 
 
-def forget_old_ip_addresses():
-    """Delete commenters' IP addresses older than the retention period; returns how many."""
-    cutoff = timezone.now() - datetime.timedelta(days=settings.HVDJ_REPLY_IP_RETENTION_DAYS)
-    return Reply.objects.filter(submit_date__lt=cutoff, ip_address__isnull=False).update(
-        ip_address=None
-    )
-
-
 # --- Posting ----------------------------------------------------------------------------------
 
 
-def new_reply_fields(*, thread, parent, text, followup, ip_address):
+def new_reply_fields(
+    *,
+    thread: DialogueThreadPage,
+    parent: Reply | None,
+    text: str,
+    followup: bool,
+    ip_address: str | None,
+) -> dict:
+    """The fields a new reply (stored, or pending confirmation) starts with."""
     return {
         "content_type": Reply.thread_content_type(),
         "object_pk": str(thread.pk),
@@ -148,7 +140,15 @@ def new_reply_fields(*, thread, parent, text, followup, ip_address):
 
 
 @transaction.atomic
-def post_reply(*, thread, member, text, parent=None, followup=False, ip_address=None):
+def post_reply(
+    *,
+    thread: DialogueThreadPage,
+    member: User,
+    text: str,
+    parent: Reply | None = None,
+    followup: bool = False,
+    ip_address: str | None = None,
+) -> Reply:
     """A verified member's reply: visible at once, or held when a rule says so."""
     check_can_reply(thread=thread, parent=parent)
     reason = hold_reason(text=text, member=member)
@@ -169,8 +169,15 @@ def post_reply(*, thread, member, text, parent=None, followup=False, ip_address=
 
 
 def request_confirmation(
-    *, thread, name, email, text, parent=None, followup=False, ip_address=None
-):
+    *,
+    thread: DialogueThreadPage,
+    name: str,
+    email: str,
+    text: str,
+    parent: Reply | None = None,
+    followup: bool = False,
+    ip_address: str | None = None,
+) -> str:
     """A visitor's reply: nothing is stored until they confirm it through the e-mailed link."""
     check_can_reply(thread=thread, parent=parent)
     pending = TmpXtdComment(
@@ -186,22 +193,12 @@ def request_confirmation(
         content_object=thread,
     )
     key = signed.dumps(pending, compress=True, extra_key=settings.COMMENTS_XTD_SALT).decode()
-    send_mail_to(
-        [email],
-        subject=_("Bevestig je reactie op “%(title)s”") % {"title": thread.title},
-        template_name="dialogues/emails/confirm_reply.txt",
-        context={
-            "name": name,
-            "thread": thread,
-            "text": text,
-            "confirm_url": absolute_url(reverse("confirm_reply", args=[key])),
-            "days": settings.HVDJ_REPLY_CONFIRMATION_DAYS,
-        },
-    )
+    send_confirmation_link(thread=thread, name=name, email=email, text=text, key=key)
     return key
 
 
-def load_pending(key):
+def load_pending(key: str) -> TmpXtdComment:
+    """The pending reply a confirmation link holds; refused when the link is damaged."""
     try:
         return signed.loads(key, extra_key=settings.COMMENTS_XTD_SALT)
     # A forged or damaged key fails its signature; a signed key can still point at a
@@ -212,7 +209,9 @@ def load_pending(key):
         ) from error
 
 
-def pending_reply(key):
+def pending_reply(
+    key: str,
+) -> tuple[TmpXtdComment, DialogueThreadPage | None, Reply | None]:
     """What the confirmation link holds: (the pending reply, its thread, the stored reply when
     the link was used before, else None). Refused when the link is damaged or expired."""
     pending = load_pending(key)
@@ -235,7 +234,7 @@ def pending_reply(key):
 
 
 @transaction.atomic
-def confirm_reply(*, key):
+def confirm_reply(*, key: str) -> Reply:
     """The visitor pressed the button behind the link in the e-mail: store their reply
     (visible or held)."""
     pending, thread, existing = pending_reply(key)
@@ -256,227 +255,10 @@ def confirm_reply(*, key):
     return reply
 
 
-# --- After a change ---------------------------------------------------------------------------
+# --- Liking -----------------------------------------------------------------------------------
 
 
-def became_visible_or_hidden(reply):
-    """Keep search and followers in step with what visitors can see."""
-    thread = DialogueThreadPage.objects.filter(pk=reply.object_pk).first()
-    if thread is None:
-        return
-    ThreadActivity.refresh(thread.pk)
-    # In the transaction, as Wagtail does for pages: the embedded index queues the change with it.
-    insert_or_update_object(thread)
-    # The state changes by a queryset update (set_state), which sends no post_save: the cached
-    # pages and the kept counts (the thread's pages of replies) start anew, now and once more
-    # after the commit (a page cached in between would show the state before it).
-    empty_page_cache()
-    transaction.on_commit(empty_page_cache)
-    if reply.is_visible and not reply.followers_notified:
-        notify_followers(reply=reply, thread=thread)
-
-
-def unsubscribe_token(*, thread, email):
-    return signing.dumps({"thread": thread.pk, "email": email.lower()}, salt=UNSUBSCRIBE_SALT)
-
-
-def notify_followers(*, reply, thread):
-    """E-mail everyone who follows the thread about a newly visible reply, once."""
-    Reply.objects.filter(pk=reply.pk).update(followers_notified=True)
-    reply.followers_notified = True
-    followers = {}
-    following = (
-        Reply.objects.of_thread(thread)
-        .filter(followup=True, is_removed=False)
-        .exclude(user_email="")
-        .order_by("submit_date")
-        .values_list("user_email", "user_name")
-    )
-    for email, name in following:
-        if email.lower() != reply.user_email.lower():
-            followers.setdefault(email.lower(), name)
-    for email, name in followers.items():
-        unsubscribe_url = absolute_url(
-            reverse("unsubscribe_replies", args=[unsubscribe_token(thread=thread, email=email)])
-        )
-        send_mail_to(
-            [email],
-            subject=_("Nieuwe reactie in “%(title)s”") % {"title": thread.title},
-            template_name="dialogues/emails/new_reply.txt",
-            context={
-                "name": name,
-                "thread": thread,
-                "reply": reply,
-                "reply_url": absolute_url(reply.get_absolute_url()),
-                "unsubscribe_url": unsubscribe_url,
-            },
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-
-
-def unsubscribe_target(token):
-    """(thread, e-mail address) from an unsubscribe link; refused when it is damaged."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        return DialogueThreadPage.objects.get(pk=data["thread"]), data["email"]
-    except (signing.BadSignature, KeyError, TypeError, DialogueThreadPage.DoesNotExist) as error:
-        raise ReplyRefused(
-            _("Deze afmeldlink klopt niet. Kopieer de hele link uit de e-mail.")
-        ) from error
-
-
-def unsubscribe(*, token):
-    """Stop the e-mails about new replies in one thread for one address; returns the thread."""
-    thread, email = unsubscribe_target(token)
-    Reply.objects.of_thread(thread).filter(user_email__iexact=email, followup=True).update(
-        followup=False
-    )
-    return thread
-
-
-def send_mail_to(addresses, *, subject, template_name, context, headers=None):
-    """One plain-text message per address, sent once the transaction commits."""
-    with translation.override(settings.LANGUAGE_CODE):
-        full_subject = email_subject(subject)
-        body = render_to_string(template_name, context).strip() + "\n"
-    messages = [
-        EmailMessage(full_subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers=headers)
-        for address in addresses
-        if address
-    ]
-
-    def send():
-        for message in messages:
-            message.send()
-
-    # robust: a mail server that is down must not undo a reply that was saved.
-    transaction.on_commit(send, robust=True)
-
-
-# --- Moderation -------------------------------------------------------------------------------
-
-
-def set_state(reply, **fields):
-    # A queryset update on purpose: xtd's pre_save handler would publish or hide the replies
-    # below this one together with it, and each of those has its own state.
-    Reply.objects.filter(pk=reply.pk).update(**fields)
-    reply.refresh_from_db()
-
-
-@transaction.atomic
-def approve_reply(*, reply, editor):
-    """An editor lets a held, reported or removed reply appear."""
-    if reply.is_removed and not reply.comment:
-        raise ReplyRefused(_("Deze reactie is gewist op verzoek van de schrijver."))
-    set_state(
-        reply,
-        is_public=True,
-        is_removed=False,
-        held_because="",
-        urgent=False,
-        removal_reason="",
-        moderated_by=editor,
-        moderated_at=timezone.now(),
-    )
-    reply.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
-    became_visible_or_hidden(reply)
-    return reply
-
-
-restore_reply = approve_reply
-
-
-@transaction.atomic
-def remove_reply(*, reply, editor, reason):
-    """An editor removes a reply; its author hears why."""
-    reason = reason.strip()
-    if not reason:
-        raise ReplyRefused(_("Geef een reden: de schrijver krijgt die te lezen."))
-    set_state(
-        reply,
-        is_public=False,
-        is_removed=True,
-        urgent=False,
-        removal_reason=reason,
-        moderated_by=editor,
-        moderated_at=timezone.now(),
-    )
-    reply.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
-    became_visible_or_hidden(reply)
-    address = reply.user.email if reply.user_id else reply.user_email
-    thread = thread_of(reply)
-    send_mail_to(
-        [address],
-        subject=_("Je reactie in “%(title)s” is verwijderd") % {"title": thread.title},
-        template_name="dialogues/emails/reply_removed.txt",
-        context={
-            "name": reply.author_name,
-            "thread": thread,
-            "reply": reply,
-            "reason": reason,
-            "thread_url": absolute_url(thread.url),
-        },
-    )
-    return reply
-
-
-def reporter_key(*, member=None, ip_address=None):
-    if member is not None:
-        return f"member:{member.pk}"
-    return f"ip:{hashed_ip(ip_address)}"
-
-
-def open_reporters(reply):
-    return reply.reports.filter(handled_at__isnull=True).count()
-
-
-@transaction.atomic
-def report_reply(*, reply, reason, note="", member=None, ip_address=None):
-    """Someone reports a reply. Enough reports hide it; a child-safety report hides it at once."""
-    if not reply.is_visible:
-        raise ReplyRefused(_("Deze reactie is al bij de redactie."))
-    report, created = ReplyReport.objects.get_or_create(
-        reply=reply,
-        reporter_key=reporter_key(member=member, ip_address=ip_address),
-        handled_at=None,
-        defaults={"reason": reason, "note": note, "reporter": member},
-    )
-    if not created and reason == ReplyReport.Reason.CHILD_SAFETY:
-        report.reason = reason
-        report.note = note or report.note
-        report.save(update_fields=["reason", "note"])
-    if reason == ReplyReport.Reason.CHILD_SAFETY:
-        set_state(reply, is_public=False, held_because=Reply.HeldBecause.CHILD_SAFETY, urgent=True)
-        became_visible_or_hidden(reply)
-        alert_redactie(reply=reply, report=report)
-    elif open_reporters(reply) >= settings.HVDJ_REPORT_THRESHOLD:
-        set_state(reply, is_public=False, held_because=Reply.HeldBecause.REPORTS)
-        became_visible_or_hidden(reply)
-    return report
-
-
-def alert_redactie(*, reply, report):
-    """A worry about a child's safety goes to every editor at once."""
-    editors = redactie_members().values_list("email", flat=True)
-    thread = thread_of(reply)
-    send_mail_to(
-        list(editors),
-        subject=_("Spoed: zorgen over de veiligheid van een kind in “%(title)s”")
-        % {"title": thread.title},
-        template_name="dialogues/emails/child_safety_report.txt",
-        context={
-            "thread": thread,
-            "reply": reply,
-            "report": report,
-            "queue_url": absolute_url(reverse("reply_moderation:index")),
-        },
-    )
-
-
-def toggle_like(*, reply, member):
+def toggle_like(*, reply: Reply, member: User) -> bool:
     """A member likes a reply, or takes the like back; returns whether it is liked now."""
     if not reply.is_visible:
         raise ReplyRefused(_("Deze reactie is niet meer zichtbaar."))
@@ -486,56 +268,3 @@ def toggle_like(*, reply, member):
     if not created:
         flag.delete()
     return created
-
-
-# --- A member's own data ----------------------------------------------------------------------
-
-
-def export_replies(member):
-    """The member's replies for their data export."""
-    return [
-        {
-            "dialoog": thread_title,
-            "datum": submitted.isoformat(),
-            "tekst": text,
-            "zichtbaar": is_public and not is_removed,
-        }
-        for text, submitted, is_public, is_removed, thread_title in Reply.objects.filter(
-            user=member
-        )
-        .annotate_thread_title()
-        .order_by("submit_date")
-        .values_list("comment", "submit_date", "is_public", "is_removed", "thread_title")
-    ]
-
-
-@transaction.atomic
-def erase_replies(member):
-    """Before a member's account goes: their replies become empty placeholders, likes go."""
-    replies = Reply.objects.filter(user=member)
-    threads = set(replies.values_list("object_pk", flat=True))
-    replies.update(
-        comment="",
-        user_name=_("Oud-lid"),
-        user_email="",
-        user_url="",
-        ip_address=None,
-        followup=False,
-        is_public=False,
-        is_removed=True,
-        removal_reason="",
-        user=None,
-    )
-    ReplyReport.objects.filter(reporter=member).delete()
-    CommentFlag.objects.filter(user=member).delete()
-    # Now, not after the commit: the account deletion compacts the search index next.
-    for thread in DialogueThreadPage.objects.filter(pk__in=threads):
-        ThreadActivity.refresh(thread.pk)
-        insert_or_update_object(thread)
-
-
-def delete_replies_of_thread(sender, instance, **kwargs):
-    """post_delete of a DialogueThreadPage: its replies (and their likes and reports) go too."""
-    Reply.objects.filter(
-        content_type=Reply.thread_content_type(), object_pk=str(instance.pk)
-    ).delete()

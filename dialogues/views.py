@@ -13,19 +13,18 @@ from core.form_tokens import shown_again_on_csrf_failure
 from core.once.tokens import submitted_once
 from core.rate_limits import client_ip, hashed_ip, within_allowance
 
+from .exceptions import ReplyRefused
 from .forms import ReplyForm, ReportForm
 from .models import DialogueThreadPage, Reply, ReportReason, is_verified_member
+from .moderation import report_reply
+from .notifications import unsubscribe, unsubscribe_target
 from .replies import (
-    ReplyRefused,
     check_reply_rate,
     confirm_reply,
     pending_reply,
     post_reply,
-    report_reply,
     request_confirmation,
     toggle_like,
-    unsubscribe,
-    unsubscribe_target,
 )
 
 HELPLINES_TEMPLATE = "dialogues/report_child_safety.html"

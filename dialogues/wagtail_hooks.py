@@ -25,7 +25,7 @@ from .admin_views import (
 )
 from .follow_up import FollowUpView, follow_up_thread
 from .models import BlockedWord, Reply
-from .replies import erase_replies, export_replies
+from .personal_data import erase_replies, export_replies
 
 # Registered before the viewsets below ask for a policy (Wagtail would make a fallback one).
 # Editors judge replies but never write or delete them: removing keeps a placeholder.

@@ -16,7 +16,8 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 
 from accounts.personal_data import registered_personal_data
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from stories.models import ArticlePage, WebinarRegistration
 from tests.factories import (
     PASSWORD,

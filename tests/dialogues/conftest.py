@@ -1,7 +1,8 @@
 import pytest
 from allauth.account.models import EmailAddress
 
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from tests.factories import ContributorFactory, DialogueThreadPageFactory
 
 

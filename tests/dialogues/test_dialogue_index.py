@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from dialogues.replies import post_reply, remove_reply
+from dialogues.moderation import remove_reply
+from dialogues.replies import post_reply
 from tests.factories import DialogueThreadPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

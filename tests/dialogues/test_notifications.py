@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from dialogues.models import Reply
-from dialogues.replies import approve_reply, post_reply, report_reply
+from dialogues.moderation import approve_reply, report_reply
+from dialogues.replies import post_reply
 from tests.factories import ContributorFactory
 
 from .conftest import verified

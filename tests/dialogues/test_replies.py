@@ -6,8 +6,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from dialogues.exceptions import ReplyRefused
 from dialogues.models import BlockedWord, Reply
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply, remove_reply
+from dialogues.personal_data import erase_replies
+from dialogues.replies import post_reply
 from tests.factories import DialogueThreadPageFactory
 
 from .conftest import verified
@@ -231,8 +234,6 @@ def test_a_closed_thread_refuses_replies_clearly(client, trusted_member):
 
 
 def test_a_reply_to_a_removed_reply_is_refused(client, thread, trusted_member, editor):
-    from dialogues.replies import remove_reply
-
     target = post_reply(thread=thread, member=trusted_member, text="Weg ermee")
     remove_reply(reply=target, editor=editor, reason="Dubbel geplaatst.")
     client.force_login(trusted_member)
@@ -407,8 +408,6 @@ def test_a_strange_page_number_on_a_thread_shows_a_page(client, thread, editor):
 
 
 def test_a_reply_erased_with_its_authors_account_cannot_be_restored(thread, member, editor):
-    from dialogues.replies import ReplyRefused, erase_replies
-
     reply = approve_reply(
         reply=post_reply(thread=thread, member=member, text="Weg"), editor=editor
     )

@@ -5,7 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from dialogues.models import BlockedWord, Reply, ReplyReport
-from dialogues.replies import approve_reply, post_reply, remove_reply, report_reply
+from dialogues.moderation import approve_reply, remove_reply, report_reply
+from dialogues.replies import post_reply
 from tests.factories import ContributorFactory, DialogueThreadPageFactory
 
 from .conftest import verified

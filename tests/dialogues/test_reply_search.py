@@ -2,7 +2,8 @@
 
 import pytest
 
-from dialogues.replies import approve_reply, post_reply, remove_reply
+from dialogues.moderation import approve_reply, remove_reply
+from dialogues.replies import post_reply
 
 pytestmark = pytest.mark.django_db
 

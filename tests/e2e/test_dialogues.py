@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from dialogues.models import DialogueThreadPage, Reply
-from dialogues.replies import remove_reply
+from dialogues.moderation import remove_reply
 from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import assert_no_violations, log_in_as_member
 from tests.factories import PASSWORD, EditorFactory

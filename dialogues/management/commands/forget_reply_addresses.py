@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from dialogues.replies import forget_old_ip_addresses
+from dialogues.retention import forget_old_ip_addresses
 
 
 class Command(BaseCommand):

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from search.models import IndexChange, SynonymGroup
 from search.tantivy.backend import TantivySearchBackend
 from search.tantivy.documents import documents

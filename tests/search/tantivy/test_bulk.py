@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 
-from dialogues.replies import approve_reply, post_reply
+from dialogues.moderation import approve_reply
+from dialogues.replies import post_reply
 from search.tantivy import bulk, plaintext
 from search.tantivy.documents import FASTER, documents
 from stories.models import StoryPage

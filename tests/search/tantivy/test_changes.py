@@ -16,7 +16,8 @@ from django.conf import settings as django_settings
 from django.db import connection, connections
 from wagtail.models import PageViewRestriction
 
-from dialogues.replies import approve_reply, post_reply, remove_reply
+from dialogues.moderation import approve_reply, remove_reply
+from dialogues.replies import post_reply
 from search.models import IndexChange
 from search.tantivy import changes
 from search.tantivy.index import forget, open_index
