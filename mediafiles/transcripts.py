@@ -1,8 +1,12 @@
 """Transcripts: WebVTT files read into timed passages, and plain text.
 
-The parser follows the WebVTT file format (https://www.w3.org/TR/webvtt1/#file-structure):
-a WEBVTT header, then blocks separated by blank lines. NOTE, STYLE and REGION blocks are
-skipped; of a cue we keep its start, end and text, with voice and styling tags taken out.
+webvtt-py reads the parts (https://www.w3.org/TR/webvtt1/#file-structure): which blocks are
+notes, styles and regions, the cue timings and their timestamps, and the cue text without its
+voice and styling tags. The walk over the blocks stays ours, because every mistake is told in
+Dutch with its line and passage number, which webvtt-py does not know (in strict mode it names
+the block in English), and because webvtt-py lets through what players refuse or misread: a
+header such as "WEBVTTX", a cue timing in the header, an end before the start, and a block of
+text without a timing, which it leaves out without a word.
 """
 
 import html
@@ -10,15 +14,14 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from webvtt import Caption
+from webvtt.errors import MalformedCaptionError
+from webvtt.vtt import WebVTTCommentBlock, WebVTTCueBlock, WebVTTRegionBlock, WebVTTStyleBlock
 
 from .uploads import CAPTIONS
 
 HEADER = re.compile(r"\AWEBVTT(?:[ \t].*)?\Z")
-# hh:mm:ss.ttt or mm:ss.ttt; hours have two or more digits (WebVTT, 4.2 "timestamp").
-TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-TIMING = re.compile(rf"\A{TIMESTAMP}[ \t]+-->[ \t]+{TIMESTAMP}(?:[ \t]+.*)?\Z")
-TAG = re.compile(r"<[^>]*>")
-SKIPPED_BLOCKS = re.compile(r"\A(?:NOTE|STYLE|REGION)(?:[ \t].*)?\Z")
+SKIPPED_BLOCKS = (WebVTTCommentBlock, WebVTTStyleBlock, WebVTTRegionBlock)
 
 
 def read_cues(document):
@@ -68,7 +71,7 @@ def parse_webvtt(text):
         )
     cues = []
     for first_line, block in _blocks(lines):
-        if SKIPPED_BLOCKS.match(block[0]):
+        if any(kind.is_valid(block) for kind in SKIPPED_BLOCKS):
             continue
         cue = _read_cue(block, first_line, number=len(cues) + 1)
         if cue["text"]:
@@ -112,8 +115,8 @@ def _read_cue(block, first_line, *, number):
             code="transcript_timing",
             params={"line": first_line + min(1, len(block) - 1), "cue": number},
         )
-    match = TIMING.match(block[timing_index].strip())
-    if not match:
+    caption = _caption(block[: timing_index + 1])
+    if caption is None:
         raise ValidationError(
             _(
                 "Regel %(line)s (passage %(cue)s): de tijdcode “%(timing)s” klopt niet. "
@@ -122,7 +125,7 @@ def _read_cue(block, first_line, *, number):
             code="transcript_timing",
             params={"line": line_number, "cue": number, "timing": block[timing_index].strip()},
         )
-    start, end = _seconds(match.groups()[:4]), _seconds(match.groups()[4:])
+    start, end = _seconds(caption.start_time), _seconds(caption.end_time)
     if end <= start:
         raise ValidationError(
             _("Regel %(line)s (passage %(cue)s): de eindtijd moet na de begintijd liggen."),
@@ -144,19 +147,30 @@ def _read_cue(block, first_line, *, number):
                 "cue": number,
             },
         )
-    return {"start": start, "end": end, "text": cue_text(payload)}
+    caption.text = "\n".join(payload)
+    return {"start": start, "end": end, "text": _cue_text(caption)}
 
 
-def _seconds(parts):
-    hours, minutes, seconds, milliseconds = parts
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(milliseconds) / 1000
+def _caption(lines):
+    """The cue of an identifier (optional) and a timing line, as webvtt-py reads it in its strict
+    mode (timestamps as WebVTT writes them, minutes and seconds below 60); None if it cannot."""
+    if not WebVTTCueBlock.is_valid(lines, strict=True):
+        return None
+    block = WebVTTCueBlock.from_lines(lines)
+    try:
+        return Caption(block.start, block.end, identifier=block.identifier)
+    except MalformedCaptionError:
+        return None
 
 
-def cue_text(lines):
-    """The plain text of a cue's lines: tags such as <v Anna>, <i> and <00:01.000> taken out,
+def _seconds(timestamp):
+    return timestamp.in_milliseconds() / 1000
+
+
+def _cue_text(caption):
+    """The plain text of a cue: tags such as <v Anna>, <i> and <00:01.000> taken out (webvtt-py),
     entities (&amp;, &lt;) decoded, whitespace collapsed to single spaces."""
-    text = " ".join(TAG.sub("", line) for line in lines)
-    return " ".join(html.unescape(text).split())
+    return " ".join(html.unescape(caption.text).split())
 
 
 def format_time(seconds):
