@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.redactie import can_moderate
 from stories.models import WebinarPage
-from stories.submission import unique_slug
+from stories.slugs import unique_slug
 
 from .models import DialogueIndexPage, DialogueThreadPage
 

@@ -18,17 +18,17 @@ from core.errors import form_status
 from core.forms import HoneypotForm
 from core.once.tokens import OnceForm, submitted_once
 from core.sanitise import clean_one_line, text_from_html
-from stories.models import Region, StoryPage, Theme
-from stories.submission import (
+from sharing.submission import (
     check_submission_rate,
     privacy_findings,
     resubmit,
     revisable,
     rich_text_from_member,
     send_to_redactie,
-    unique_slug,
 )
-from stories.views import send_and_redirect
+from sharing.views import send_and_redirect
+from stories.models import Region, StoryPage, Theme
+from stories.slugs import unique_slug
 
 from .models import DialogueIndexPage, DialogueThreadPage
 

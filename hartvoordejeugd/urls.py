@@ -31,6 +31,7 @@ urlpatterns = [
     path("mijn-account/", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("stories.urls")),
+    path("", include("sharing.urls")),
     path("", include("dialogues.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

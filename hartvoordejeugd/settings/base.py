@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "stories",
+    "sharing",
     "mediafiles",
     "dialogues",
     "search",

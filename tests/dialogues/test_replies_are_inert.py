@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from dialogues.models import Reply
 from dialogues.replies import post_reply
-from tests.stories.test_submitted_text_is_inert import dangers_in
+from tests.sharing.test_submitted_text_is_inert import dangers_in
 from tests.stories.xss_payloads import XSS_PAYLOADS
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from tests.factories import (
     RegionFactory,
     ThemeFactory,
 )
-from tests.stories.test_submitted_text_is_inert import dangers_in
+from tests.sharing.test_submitted_text_is_inert import dangers_in
 from tests.stories.xss_payloads import XSS_PAYLOADS
 
 START_URL = "/start-een-dialoog/"

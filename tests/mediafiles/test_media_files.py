@@ -16,7 +16,7 @@ from demo.media import make_audio, make_captions, make_video
 from mediafiles.details import MediaDetails, read_media_details
 from mediafiles.durations import read_duration
 from mediafiles.uploads import AUDIO, CAPTIONS, VIDEO, check_upload
-from stories.forms import PodcastForm, VlogForm
+from sharing.forms import PodcastForm, VlogForm
 from tests.factories import PodcastPageFactory, VlogPageFactory
 from tests.samples import PDF, ebml_bytes, image_bytes, m4a_bytes, ogg_opus_bytes
 

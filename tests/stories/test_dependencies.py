@@ -5,7 +5,7 @@ from pathlib import Path
 
 import stories
 
-FORBIDDEN = {"home", "dialogues", "search", "tests"}
+FORBIDDEN = {"home", "dialogues", "search", "sharing", "webinars", "tests"}
 STORIES_DIR = Path(stories.__file__).parent
 
 

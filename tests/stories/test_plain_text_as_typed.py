@@ -11,7 +11,7 @@ from tests.factories import (
     DialogueIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.stories.test_submitted_text_is_inert import dangers_in
+from tests.sharing.test_submitted_text_is_inert import dangers_in
 from tests.utils import CONSENT
 
 LOOKS_LIKE_A_TAG = "Gebruik <geen naam> in je verhaal"

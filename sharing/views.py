@@ -1,3 +1,5 @@
+"""Deel je verhaal and Mijn bijdragen: the pages of the share flow, thin over its services."""
+
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,19 +12,17 @@ from django.views.decorators.http import require_POST
 
 from core.errors import form_status
 from core.once.tokens import submitted_once
+from stories.models import StoryPage
 
+from .contributions import Status, member_contributions, withdraw_story
 from .forms import FORMS, StoryKind
-from .models import StoryPage
 from .privacy import Finding, describe_findings
 from .submission import (
-    Status,
     initial_from,
     kind_of,
-    member_contributions,
     revisable,
     send_to_redactie,
     submit_story,
-    withdraw_story,
 )
 from .submission import revise_story as revise
 

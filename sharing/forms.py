@@ -1,3 +1,8 @@
+"""The share forms, one per kind of story, with the consent a member gives and the upload checks.
+
+`FORMS` maps each `StoryKind` to its form; `sharing.submission` turns a valid one into a page.
+"""
+
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -15,9 +20,8 @@ from mediafiles.uploads import (
     hero_image_min_width,
     upload_help_text,
 )
-
-from .models import Audience, ChangeTask, Region, StoryConsent, Theme
-from .models.vlog import external_video_embed
+from stories.models import Audience, ChangeTask, Region, StoryConsent, Theme
+from stories.models.vlog import external_video_embed
 
 MAX_TAGS = 10
 TAG_MAX_LENGTH = 50

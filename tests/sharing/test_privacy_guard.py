@@ -1,6 +1,6 @@
 import pytest
 
-from stories.privacy import (
+from sharing.privacy import (
     Finding,
     describe_findings,
     find_personal_data,

@@ -1,29 +1,28 @@
-"""Members share stories: a draft page owned by the member, reviewed by the redactie."""
+"""Members share stories: a draft page owned by the member, reviewed by the redactie.
+
+A story with personal data in it (the privacy guard, `sharing.privacy`) waits as a draft until
+the member changes it or sends it anyway; otherwise it goes straight into the Redactie's
+workflow (`stories.moderation` tells the redactie). Changes to a story go the same way.
+"""
 
 import datetime
-import uuid
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
+from wagtail.models import Collection, Revision, WorkflowState
 from wagtail.rich_text import RichText
 
+from accounts.models import User
 from core.sanitise import clean_one_line, clean_plain_text, clean_rich_text
-from core.site_address import email_subject
-
-from .forms import StoryKind
-from .models import (
+from stories.models import (
     ArticleIndexPage,
     ArticlePage,
     PodcastIndexPage,
@@ -33,8 +32,10 @@ from .models import (
     VlogIndexPage,
     VlogPage,
 )
-from .moderation import notify_redactie_of_submission
-from .personal_data import delete_story_completely
+from stories.moderation import notify_redactie_of_submission
+from stories.slugs import unique_slug
+
+from .forms import ShareStoryForm, StoryKind
 from .privacy import find_personal_data
 
 PAGE_TYPES = {
@@ -49,11 +50,11 @@ class TooManySubmissions(PermissionDenied):
     """The member shared more stories in the last hour than the platform accepts."""
 
 
-def submissions_per_hour():
+def submissions_per_hour() -> int:
     return getattr(settings, "HVDJ_SUBMISSIONS_PER_HOUR", 5)
 
 
-def check_submission_rate(*, member):
+def check_submission_rate(*, member: User) -> None:
     """Refuse a new story when the member already started too many in the last hour."""
     since = timezone.now() - datetime.timedelta(hours=1)
     recent = (
@@ -72,7 +73,7 @@ def check_submission_rate(*, member):
         )
 
 
-def rich_text_from_member(text):
+def rich_text_from_member(text: str) -> str:
     """Member text as safe HTML: their own simple markup, or paragraphs from blank lines."""
     if "<" in text:
         return clean_rich_text(text)
@@ -84,21 +85,13 @@ def rich_text_from_member(text):
     )
 
 
-def privacy_findings(texts):
+def privacy_findings(texts: Iterable[str]) -> list[dict[str, str]]:
     """What the privacy guard finds in the member's texts, as JSON-ready dicts."""
     return [
         {"kind": finding.kind, "label": str(finding.label), "text": finding.text}
         for text in texts
         for finding in find_personal_data(text)
     ]
-
-
-def unique_slug(parent, title):
-    base = slugify(title)[:60].strip("-") or "verhaal"
-    slug = base
-    while parent.get_children().filter(slug=slug).exists():
-        slug = f"{base}-{uuid.uuid4().hex[:6]}"
-    return slug
 
 
 class StoredFiles:
@@ -127,7 +120,7 @@ class StoredFiles:
             file.storage.delete(file.name)
 
 
-def submit_story(*, member, form):
+def submit_story(*, member: User, form: ShareStoryForm) -> StoryPage:
     """Create the member's story as a draft page; it goes to the redactie unless findings wait.
 
     Returns the page. When the privacy guard found personal data, the page waits as a draft
@@ -210,7 +203,7 @@ def type_fields(kind, data, *, stored, member, title):
     return fields
 
 
-def kind_of(page):
+def kind_of(page: StoryPage) -> str | None:
     """Which share form a member's page was made with; None for a type started elsewhere."""
     if isinstance(page, VlogPage):
         return StoryKind.VLOG
@@ -221,7 +214,7 @@ def kind_of(page):
     return None
 
 
-def initial_from(page):
+def initial_from(page: StoryPage) -> dict[str, Any]:
     """The share form's initial values from the latest version of a member's story."""
     draft = page.get_latest_revision_as_object()
     initial = {
@@ -259,7 +252,7 @@ def initial_from(page):
 
 
 @transaction.atomic
-def send_to_redactie(*, page, member):
+def send_to_redactie(*, page: StoryPage, member: User) -> StoryPage:
     """Start the Redactie's workflow on the member's draft and tell the redactie."""
     page = StoryPage.objects.select_for_update().get(pk=page.pk).specific
     if page.contributor_id != member.pk:
@@ -271,92 +264,13 @@ def send_to_redactie(*, page, member):
     return page
 
 
-class Status:
-    """Where a member's story stands, as "Mijn bijdragen" shows it."""
-
-    DRAFT = "concept"
-    IN_REVIEW = "in_behandeling"
-    CHANGES_REQUESTED = "aanpassen"
-    PUBLISHED = "gepubliceerd"
-    NOT_PLACED = "niet_geplaatst"
-
-    LABELS = {
-        DRAFT: gettext_lazy("Nog niet ingestuurd"),
-        IN_REVIEW: gettext_lazy("Bij de redactie"),
-        CHANGES_REQUESTED: gettext_lazy("Aanpassen gevraagd"),
-        PUBLISHED: gettext_lazy("Gepubliceerd"),
-        NOT_PLACED: gettext_lazy("Niet geplaatst"),
-    }
-
-
-def member_contributions(*, member):
-    """The member's stories, newest first, each with its status and the editor's last comment."""
-    stories = list(
-        StoryPage.objects.filter(contributor=member).order_by("-latest_revision_created_at", "-pk")
-    )
-    states = {
-        state.object_id: state
-        for state in WorkflowState.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(story.pk) for story in stories],
-        ).order_by("created_at")
-    }
-    comments = {
-        task_state.workflow_state_id: task_state.comment
-        for task_state in TaskState.objects.filter(
-            workflow_state__in=list(states.values()), status=TaskState.STATUS_REJECTED
-        ).order_by("finished_at")
-    }
-    return [(story, *status_of(story, states.get(str(story.pk)), comments)) for story in stories]
-
-
-def status_of(story, state, comments):
-    """The status label key and the editor's comment for one story."""
-    status = state.status if state is not None else None
-    if status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return Status.CHANGES_REQUESTED, comments.get(state.pk, "")
-    if status == WorkflowState.STATUS_IN_PROGRESS:
-        return Status.IN_REVIEW, ""
-    if story.live:
-        return Status.PUBLISHED, ""
-    if status == WorkflowState.STATUS_CANCELLED:
-        return Status.NOT_PLACED, comments.get(state.pk, "")
-    return Status.DRAFT, ""
-
-
-@transaction.atomic
-def withdraw_story(*, page, member):
-    """Take a member's story offline for good: the page, its files and its replies go."""
-    page = StoryPage.objects.select_for_update().get(pk=page.pk, contributor=member).specific
-    title = page.title
-    if page.current_workflow_state:
-        page.current_workflow_state.cancel(user=member)
-    delete_story_completely(page)
-    noun = page.contribution_noun
-    transaction.on_commit(lambda: notify_withdrawn(member=member, title=title, noun=noun))
-    return title
-
-
-def notify_withdrawn(*, member, title, noun):
-    """Tell the member their story is gone, so they know it is done."""
-    subject = _("Je %(noun)s is offline gehaald") % {"noun": noun}
-    send_mail(
-        subject=email_subject(subject),
-        message=render_to_string(
-            "stories/emails/withdrawn.txt", {"member": member, "title": title, "noun": noun}
-        ),
-        from_email=None,
-        recipient_list=[member.email],
-    )
-
-
-def revisable(page):
+def revisable(page: StoryPage) -> bool:
     """Whether the member may change this story now (not while the redactie is reviewing it)."""
     state = page.current_workflow_state
     return state is None or state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
-def revise_story(*, member, page, form):
+def revise_story(*, member: User, page: StoryPage, form: ShareStoryForm) -> StoryPage:
     """Save the member's changes as a new revision and send it (back) to the redactie.
 
     A published story stays live as it was until the redactie approves the change.
@@ -399,7 +313,7 @@ def apply_changes(*, member, page, form, stored):
     return StoryPage.objects.get(pk=page.pk).specific
 
 
-def resubmit(*, page, member):
+def resubmit(*, page: StoryPage, member: User) -> None:
     """Back to the redactie: resume a workflow that asked for changes, or start a new one."""
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:

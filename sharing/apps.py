@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SharingConfig(AppConfig):
+    """The share flow: forms, submission, privacy guard and Mijn bijdragen (no models)."""
+
+    name = "sharing"
+    verbose_name = _("Verhalen delen")
