@@ -1,0 +1,66 @@
+"""Demo dialogues: the questions and statements members reply to."""
+
+DIALOGUES = [
+    {
+        "slug": "wat-heb-jij-nodig-van-een-wijkteam",
+        "title": "Wat heb jij nodig van een wijkteam?",
+        "intro": "Ouders en jongeren: wat maakt dat je een wijkteam vertrouwt? En wat juist niet?",
+        "explanation": "<p>We zijn benieuwd naar jullie ervaringen, goed en slecht.</p>",
+        "themes": ["Wijkteams"],
+        "regions": [],
+        "audiences": ["Ouders", "Jongeren"],
+        "days_ago": 2,
+    },
+    {
+        "slug": "hoe-houd-je-contact-met-je-kind-in-een-pleeggezin",
+        "title": "Hoe houd je contact met je kind in een pleeggezin?",
+        "intro": "Ouders van kinderen in een pleeggezin: wat helpt jullie om de band goed te houden?",
+        "explanation": "<p>Deel je tips, ook kleine.</p>",
+        "themes": ["Pleegzorg"],
+        "regions": [],
+        "audiences": ["Ouders"],
+        "days_ago": 6,
+    },
+    {
+        "slug": "moet-jeugdhulp-doorlopen-na-je-achttiende",
+        "title": "Moet jeugdhulp doorlopen na je achttiende?",
+        "intro": "Stelling: hulp mag niet stoppen op een verjaardag. Eens of oneens?",
+        "explanation": "<p>Vertel waarom, en wat er in jouw regio al geregeld is.</p>",
+        "themes": ["Van 18- naar 18+"],
+        "regions": ["Rijnmond"],
+        "audiences": ["Jongeren", "Gemeenten"],
+        "days_ago": 12,
+    },
+    {
+        "slug": "wat-doe-je-als-de-wachtlijst-te-lang-is",
+        "title": "Wat doe je als de wachtlijst te lang is?",
+        "intro": "Professionals: hoe overbruggen jullie de wachttijd voor jeugd-GGZ?",
+        "explanation": "<p>Welke tussenoplossingen werken bij jullie?</p>",
+        "themes": ["Jeugd-GGZ"],
+        "regions": [],
+        "audiences": ["Professionals"],
+        "days_ago": 20,
+    },
+    {
+        "slug": "hoe-betrek-je-school-bij-de-hulp",
+        "title": "Hoe betrek je school bij de hulp aan een gezin?",
+        "intro": "School ziet een kind elke dag. Hoe zorg je dat school meedenkt zonder dat "
+        "ouders het gevoel krijgen dat er over hen gepraat wordt?",
+        "explanation": "<p>Ervaringen van ouders, leerkrachten en hulpverleners zijn welkom.</p>",
+        "themes": ["Onderwijs en zorg"],
+        "regions": [],
+        "audiences": ["Ouders", "Professionals"],
+        "days_ago": 33,
+    },
+    {
+        "slug": "wat-leerde-je-van-een-vastgelopen-casus",
+        "title": "Wat leerde je van een vastgelopen casus?",
+        "intro": "Iedereen kent de situatie waarin niets meer lijkt te werken. Wat heb jij ervan "
+        "geleerd?",
+        "explanation": "<p>Deel het zonder namen of herkenbare details van het gezin.</p>",
+        "themes": ["Vakmanschap"],
+        "regions": [],
+        "audiences": ["Professionals"],
+        "days_ago": 44,
+    },
+]
