@@ -49,7 +49,7 @@ def send_mail_to(
         if address
     ]
 
-    def send():
+    def send() -> None:
         for message in messages:
             message.send()
 
@@ -84,7 +84,7 @@ def notify_followers(*, reply: Reply, thread: DialogueThreadPage) -> None:
     """E-mail everyone who follows the thread about a newly visible reply, once."""
     Reply.objects.filter(pk=reply.pk).update(followers_notified=True)
     reply.followers_notified = True
-    followers = {}
+    followers: dict[str, str] = {}
     following = (
         Reply.objects.of_thread(thread)
         .filter(followup=True, is_removed=False)

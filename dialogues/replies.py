@@ -240,6 +240,8 @@ def confirm_reply(*, key: str) -> Reply:
     pending, thread, existing = pending_reply(key)
     if existing is not None:
         return existing
+    if thread is None:  # pending_reply refuses a link without a stored reply or a live thread
+        raise ReplyRefused(_("Deze dialoog bestaat niet meer."))
     parent = Reply.objects.filter(pk=pending.parent_id).first() if pending.parent_id else None
     check_can_reply(thread=thread, parent=parent)
     reason = hold_reason(text=pending.comment, email=pending.user_email)
