@@ -13,9 +13,10 @@ from core.form_tokens import shown_again_on_csrf_failure
 from core.once.tokens import submitted_once
 from core.rate_limits import client_ip, hashed_ip, within_allowance
 
+from .choices import ReportReason
 from .exceptions import ReplyRefused
 from .forms import ReplyForm, ReportForm
-from .models import DialogueThreadPage, Reply, ReportReason, is_verified_member
+from .models import DialogueThreadPage, Reply, is_verified_member
 from .moderation import report_reply
 from .notifications import unsubscribe, unsubscribe_target
 from .replies import (
