@@ -2,7 +2,8 @@
 remove it (its author hears why), and anyone can report it; enough reports, or one worry about
 a child's safety, take it offline until an editor decides.
 
-The admin's reply queue (`admin_actions.py`) calls these; they decide whom to e-mail.
+The reply queue's actions in the admin (`admin_views/actions.py`) call these; they decide whom
+to e-mail.
 """
 
 from typing import Any

@@ -16,13 +16,8 @@ from core.redactie import RedactiePermissionPolicy, can_moderate
 from core.viewsets import ListingOnlyViewSetMixin
 from stories.models import WebinarPage
 
-from .admin_views import (
-    ApproveReplyView,
-    RemoveReplyView,
-    ReplyIndexView,
-    ReplyInspectView,
-    RestoreReplyView,
-)
+from .admin_views.actions import ApproveReplyView, RemoveReplyView, RestoreReplyView
+from .admin_views.queue import ReplyIndexView, ReplyInspectView
 from .follow_up import FollowUpView, follow_up_thread
 from .models import BlockedWord, Reply
 from .personal_data import erase_replies, export_replies

@@ -1,41 +1,33 @@
-"""The redactie's reply queue in the Wagtail admin: tabs, columns and the moderation actions.
+"""The redactie's reply queue in the Wagtail admin: which replies each tab shows and in what
+order, the columns, the listing and the page with one reply in full.
 
-The views only check and route; `dialogues.replies` decides what approving, removing and
-restoring mean (and whom to e-mail). `wagtail_hooks.py` wires these views into a ModelViewSet.
+The buttons in the queue post to the views in `actions.py`.
 """
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, View
-from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
 
-from .exceptions import ReplyRefused
-from .forms import RemoveReplyForm
-from .models import Reply, ReplyReport
-from .moderation import approve_reply, remove_reply, restore_reply
+from dialogues.models import Reply, ReplyReport
 
 # --- What the queue shows ---------------------------------------------------------------------
 
 
-def replies_for_moderation():
+def replies_for_moderation() -> QuerySet[Reply]:
     """Replies with what an editor needs to judge them: the dialogue's title, the author, and
     the open reports (`reporter_count` different people; the reports as `open_reports`).
 
@@ -64,22 +56,22 @@ def replies_for_moderation():
     )
 
 
-def held(replies):
+def held(replies: QuerySet[Reply]) -> QuerySet[Reply]:
     # Worries about a child's safety first, then whoever has waited longest.
     return replies.held().order_by("-urgent", "submit_date", "pk")
 
 
-def reported(replies):
+def reported(replies: QuerySet[Reply]) -> QuerySet[Reply]:
     return replies.filter(reporter_count__gt=0, is_removed=False).order_by(
         "-urgent", "-reporter_count", "submit_date", "pk"
     )
 
 
-def recent(replies):
+def recent(replies: QuerySet[Reply]) -> QuerySet[Reply]:
     return replies.order_by("-submit_date", "-pk")
 
 
-def removed(replies):
+def removed(replies: QuerySet[Reply]) -> QuerySet[Reply]:
     return replies.filter(is_removed=True).order_by("-moderated_at", "-submit_date", "-pk")
 
 
@@ -106,7 +98,12 @@ TABS = [
         gettext_lazy("Er zijn geen open meldingen over reacties."),
         reported,
     ),
-    Tab("recent", gettext_lazy("Recent"), gettext_lazy("Er zijn nog geen reacties."), recent),
+    Tab(
+        "recent",
+        gettext_lazy("Recent"),
+        gettext_lazy("Er zijn nog geen reacties."),
+        recent,
+    ),
     Tab(
         "verwijderd",
         gettext_lazy("Verwijderd"),
@@ -117,7 +114,7 @@ TABS = [
 DEFAULT_TAB = TABS[0]
 
 
-def tab_counts():
+def tab_counts() -> dict[str, int]:
     """How many replies wait and how many have open reports, in one query, for the tabs."""
     open_report = ReplyReport.objects.filter(reply=OuterRef("pk"), handled_at__isnull=True)
     return Reply.objects.aggregate(
@@ -126,7 +123,7 @@ def tab_counts():
     )
 
 
-def attach_thread_urls(replies, request):
+def attach_thread_urls(replies: Iterable[Reply], request: HttpRequest) -> None:
     """Give each reply `thread_url`: its dialogue's public address, or "" when not online."""
     thread_ids = {int(reply.object_pk) for reply in replies if reply.object_pk.isdigit()}
     pages = Page.objects.live().filter(pk__in=thread_ids).in_bulk()
@@ -135,7 +132,7 @@ def attach_thread_urls(replies, request):
         reply.thread_url = page.get_url(request) if page else ""
 
 
-def reports_summary(reply):
+def reports_summary(reply: Reply) -> list[tuple[str, int]]:
     """The reasons of the open reports, most given first: [("Reclame of spam", 2), ...]."""
     return Counter(report.get_reason_display() for report in reply.open_reports).most_common()
 
@@ -190,7 +187,7 @@ class ActionsColumn(Column):
         return context
 
 
-def reply_actions(reply, request, return_url):
+def reply_actions(reply: Reply, request: HttpRequest, return_url: str) -> dict[str, str]:
     """What an editor can do with the reply, as URLs and labels for the templates."""
     args = [reply.pk]
     actions = {
@@ -216,7 +213,7 @@ def reply_actions(reply, request, return_url):
     return actions
 
 
-def next_query(url):
+def next_query(url: str) -> str:
     query = QueryDict(mutable=True)
     query["next"] = url
     return query.urlencode()
@@ -315,118 +312,4 @@ class ReplyInspectView(InspectView):
             reports=reply.reports.select_related("reporter").order_by("-created_at", "-pk"),
             **reply_actions(reply, self.request, reverse(self.index_url_name)),
         )
-        return context
-
-
-class ReplyActionMixin(PermissionCheckedMixin):
-    """Finds the reply and knows where to go back to: the tab the editor came from."""
-
-    model = Reply
-    permission_required = "change"
-    index_url_name = None
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.reply = get_object_or_404(Reply.objects.select_related("user"), pk=kwargs["pk"])
-        self.next_url = get_valid_next_url_from_request(request)
-
-    def get_success_url(self):
-        return self.next_url or reverse(self.index_url_name)
-
-    def already_judged(self):
-        messages.warning(
-            self.request,
-            _(
-                "Deze reactie is intussen al beoordeeld. "
-                "In de lijst zie je hoe hij er nu voor staat."
-            ),
-        )
-        return redirect(self.get_success_url())
-
-
-class ApproveReplyView(ReplyActionMixin, View):
-    """Let a held reply appear, or keep a reported one and close its reports."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        reply = self.reply
-        if reply.is_removed:
-            return self.already_judged()
-        was_held = reply.is_held
-        approve_reply(reply=reply, editor=request.user)
-        if was_held:
-            message = _("De reactie van %(author)s is goedgekeurd en staat nu online.")
-        else:
-            message = _(
-                "De meldingen over de reactie van %(author)s zijn afgehandeld; "
-                "de reactie blijft staan."
-            )
-        messages.success(request, message % {"author": reply.author_name})
-        return redirect(self.get_success_url())
-
-
-class RestoreReplyView(ReplyActionMixin, View):
-    """Bring a removed reply back."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        reply = self.reply
-        if not reply.is_removed or not reply.comment:
-            return self.already_judged()
-        restore_reply(reply=reply, editor=request.user)
-        messages.success(
-            request,
-            _("De reactie van %(author)s is teruggezet en staat weer online.")
-            % {"author": reply.author_name},
-        )
-        return redirect(self.get_success_url())
-
-
-class RemoveReplyView(ReplyActionMixin, WagtailAdminTemplateMixin, FormView):
-    """Ask for the reason (which the author receives by e-mail), then remove the reply."""
-
-    form_class = RemoveReplyForm
-    template_name = "dialogues/admin/confirm_remove.html"
-    page_title = gettext_lazy("Reactie verwijderen")
-    header_icon = "bin"
-
-    def get(self, request, *args, **kwargs):
-        if self.reply.is_removed:
-            return self.already_judged()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if self.reply.is_removed:
-            return self.already_judged()
-        return super().post(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.reply)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": self.get_success_url(), "label": _("Reacties")},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
-
-    def form_valid(self, form):
-        reply = self.reply
-        try:
-            remove_reply(reply=reply, editor=self.request.user, reason=form.cleaned_data["reason"])
-        except ReplyRefused as refusal:
-            form.add_error("reason", str(refusal))
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("De reactie van %(author)s is verwijderd; de schrijver krijgt de reden per e-mail.")
-            % {"author": reply.author_name},
-        )
-        return redirect(self.get_success_url())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(reply=self.reply, next=self.next_url, cancel_url=self.get_success_url())
         return context
