@@ -7,7 +7,8 @@ from search.tantivy.availability import rebuild_all
 class Command(BaseCommand):
     help = (
         "Zet een archief van `manage.py backup` terug: vervangt alles in de database en zet "
-        "de bestanden terug. Bedoeld voor een lege, gemigreerde installatie."
+        "de bestanden terug. Bedoeld voor een lege installatie; een nieuwe, lege database kan "
+        "ook."
     )
 
     def add_arguments(self, parser):
