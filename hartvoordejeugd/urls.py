@@ -30,7 +30,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("mijn-account/", include("accounts.urls")),
     path("", include("search.urls")),
-    path("", include("stories.urls")),
+    path("", include("webinars.urls")),
     path("", include("sharing.urls")),
     path("", include("dialogues.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,6 +1,6 @@
 """What the content model keeps about a member, declared to accounts' registry of personal
-data (stories/wagtail_hooks.py): the stories they shared or own, the images and documents
-they uploaded, and their webinar registrations."""
+data (stories/wagtail_hooks.py): the stories they shared or own, and the images and documents
+they uploaded. Webinar registrations are declared by the webinars app."""
 
 from typing import Any
 
@@ -11,10 +11,9 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.query import PageQuerySet
 
 from accounts.models import User
-from accounts.personal_data import PersonalData, verified_addresses
+from accounts.personal_data import PersonalData
 
 from .models import StoryPage
-from .registrations import erase_registrations, export_registrations
 
 
 def member_stories(member: User) -> PageQuerySet:
@@ -136,12 +135,5 @@ def personal_data() -> list[PersonalData]:
             "documents",
             export=lambda member: export_uploads(get_document_model(), member),
             erase=erase_documents,
-        ),
-        PersonalData(
-            "webinar_registrations",
-            export=lambda member: export_registrations(verified_addresses(member)),
-            erase=lambda member, *, keep_published: erase_registrations(
-                verified_addresses(member)
-            ),
         ),
     ]

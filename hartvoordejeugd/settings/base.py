@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "demo",
     "stories",
     "sharing",
+    "webinars",
     "mediafiles",
     "dialogues",
     "search",

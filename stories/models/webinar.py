@@ -1,9 +1,22 @@
+"""Webinars: the page of one online meeting and the index of all of them.
+
+Registering is another app's business (webinars): it hands the page the views behind its
+registration routes and the form's context through the "webinar_registration_views" Wagtail
+hook, so this model imports no view.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -20,6 +33,31 @@ from .vlog import external_video_embed
 # Matches "agenda.ics/" because RoutablePageMixin.route() adds a slash to every path it
 # resolves, and reverses to "agenda.ics": hartvoordejeugd/urls.py routes `.../agenda.ics` here.
 CALENDAR_ROUTE = r"^agenda\.ics/?$"
+
+REGISTRATION_VIEWS_HOOK = "webinar_registration_views"
+
+
+@dataclass(frozen=True)
+class RegistrationViews:
+    """What the app that takes registrations returns from the "webinar_registration_views" hook."""
+
+    context: Callable[..., dict[str, Any]]  # (webinar, registration_form or None) -> context
+    register: Callable[..., HttpResponse]  # (request, webinar): the form's target
+    registered: Callable[..., HttpResponse]  # (request, webinar): the thank-you page
+
+
+def registration_views() -> RegistrationViews | None:
+    """The registered views, or None when no installed app takes registrations."""
+    for hook in hooks.get_hooks(REGISTRATION_VIEWS_HOOK):
+        return hook()
+    return None
+
+
+def registration_view(name: str) -> Callable[..., HttpResponse]:
+    views = registration_views()
+    if views is None:
+        raise Http404
+    return getattr(views, name)
 
 
 class WebinarPage(RoutablePageMixin, StoryPage):
@@ -130,26 +168,21 @@ class WebinarPage(RoutablePageMixin, StoryPage):
         return self.registration_open and not self.is_past
 
     def get_context(self, request, *args, registration_form=None, **kwargs):
-        # stories.registration_views imports these models, so it is imported when needed.
-        from stories.registration_views import webinar_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(webinar_context(self, registration_form))
+        views = registration_views()
+        if views is not None:
+            context.update(views.context(self, registration_form))
         return context
 
     @path("aanmelden/", name="register")
     def register(self, request):
         """The registration form's target: a seat, the waiting list, or the form again."""
-        from stories.registration_views import register_for_webinar
-
-        return register_for_webinar(request, self)
+        return registration_view("register")(request, self)
 
     @path("aanmelden/bedankt/", name="registered")
     def registered(self, request):
         """Where the form sends people after registering: a seat, or their waiting place."""
-        from stories.registration_views import registered_for_webinar
-
-        return registered_for_webinar(request, self)
+        return registration_view("registered")(request, self)
 
     @re_path(CALENDAR_ROUTE, name="calendar")
     def calendar(self, request):

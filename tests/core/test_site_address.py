@@ -24,7 +24,6 @@ from core.site_address import absolute_url, set_site_address, site_name
 from dialogues.moderation import approve_reply, remove_reply, report_reply
 from dialogues.replies import post_reply
 from stories.moderation import notify_redactie_of_submission
-from stories.registrations import cancel, register
 from tests.factories import (
     ArticlePageFactory,
     ContributorFactory,
@@ -35,6 +34,7 @@ from tests.factories import (
     WebinarPageFactory,
 )
 from tests.utils import run_command
+from webinars.registrations import cancel, register
 
 SITE_URL = "http://hart.test:8123"
 HOST = "hart.test:8123"

@@ -39,7 +39,6 @@ from stories.models import (
     WebinarPage,
     WebinarRegistration,
 )
-from stories.registrations import seats_left
 from tests.factories import (
     ArticleIndexPageFactory,
     AudienceFactory,
@@ -52,6 +51,7 @@ from tests.factories import (
     WebinarIndexPageFactory,
 )
 from tests.utils import run_command
+from webinars.registrations import seats_left
 
 STORY_MODELS = (ArticlePage, VlogPage, PodcastPage, WebinarPage, DialogueThreadPage)
 SECTION_FACTORIES = (

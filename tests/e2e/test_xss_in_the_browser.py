@@ -26,8 +26,7 @@ from search.autocomplete import MAX_QUERY_LENGTH as MAX_SUGGEST_QUERY_LENGTH
 from search.engine import clean_query
 from sharing.submission import rich_text_from_member
 from stories.models import ArticlePage, StoryPage, WebinarRegistration
-from stories.registration_forms import WebinarRegistrationForm
-from stories.registrations import register
+from tests.core.test_sanitise import DANGEROUS_SCHEMES, elements_in
 from tests.e2e.accounts import log_in_to_the_admin
 from tests.e2e.test_share_story_flow import log_in_as_member
 from tests.factories import (
@@ -39,9 +38,10 @@ from tests.factories import (
     EditorFactory,
     WebinarPageFactory,
 )
-from tests.core.test_sanitise import DANGEROUS_SCHEMES, elements_in
 from tests.stories.xss_payloads import XSS_PAYLOADS
 from tests.utils import CONSENT
+from webinars.forms import WebinarRegistrationForm
+from webinars.registrations import register
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -1,3 +1,5 @@
+"""The webinar registration form on a webinar's page."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

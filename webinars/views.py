@@ -1,7 +1,8 @@
 """The webinar registration form's target, its thank-you page, and the cancel link's pages.
 
-The routes on WebinarPage hand their requests to these views; `stories.registrations` decides
-who gets a seat and whom to e-mail.
+The routes on WebinarPage hand their requests to these views through the
+"webinar_registration_views" hook (wagtail_hooks.py); `webinars.registrations` decides who gets
+a seat and whom to e-mail.
 """
 
 from django.conf import settings
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.once.tokens import submitted_once
 from core.rate_limits import client_ip, hashed_ip, within_allowance
+from stories.models import RegistrationStatus, WebinarRegistration
 
-from .models import RegistrationStatus, WebinarRegistration
-from .registration_forms import WebinarRegistrationForm
+from .forms import WebinarRegistrationForm
 from .registrations import (
     RegistrationRefused,
     cancel,

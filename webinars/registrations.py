@@ -7,12 +7,14 @@ personal data and are deleted HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS after the
 """
 
 import datetime
+from collections.abc import Iterable
 from email.mime.text import MIMEText
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,8 +22,7 @@ from django.utils.translation import gettext as _
 
 from core.site_address import absolute_url, email_subject
 from mediafiles.calendars import AMSTERDAM, build_webinar_calendar
-
-from .models import RegistrationStatus, WebinarPage, WebinarRegistration
+from stories.models import RegistrationStatus, WebinarPage, WebinarRegistration
 
 
 class RegistrationRefused(Exception):
@@ -37,7 +38,7 @@ def confirmed_count(webinar):
     ).count()
 
 
-def seats_left(webinar):
+def seats_left(webinar: WebinarPage) -> int | None:
     """How many seats are free; None when the webinar has no limit."""
     if webinar.capacity is None:
         return None
@@ -45,7 +46,7 @@ def seats_left(webinar):
     return max(webinar.capacity - confirmed_count(webinar), 0)
 
 
-def waiting_position(registration):
+def waiting_position(registration: WebinarRegistration) -> int | None:
     """1 for the first on the waiting list; None for a confirmed registration."""
     if registration.status != RegistrationStatus.WAITING:
         return None
@@ -84,7 +85,9 @@ def already_registered_message():
 
 
 @transaction.atomic
-def register(*, webinar, name, email, organisation="", role=""):
+def register(
+    *, webinar: WebinarPage, name: str, email: str, organisation: str = "", role: str = ""
+) -> WebinarRegistration:
     """A seat if one is free, else a place on the waiting list; both are confirmed by e-mail."""
     webinar = locked(webinar.pk)
     check_can_register(webinar)
@@ -117,7 +120,7 @@ def register(*, webinar, name, email, organisation="", role=""):
 
 
 @transaction.atomic
-def cancel(*, registration):
+def cancel(*, registration: WebinarRegistration) -> list[WebinarRegistration]:
     """Delete the registration; a seat it held goes to the first on the waiting list.
 
     Returns the registrations that got a seat because of it (none, or one).
@@ -129,7 +132,7 @@ def cancel(*, registration):
     return fill_free_seats(webinar)
 
 
-def fill_free_seats(webinar):
+def fill_free_seats(webinar: WebinarPage) -> list[WebinarRegistration]:
     """Give free seats to the waiting list, first come first served, and tell them.
 
     The caller holds the webinar's lock. Returns the registrations that got a seat.
@@ -151,12 +154,13 @@ def fill_free_seats(webinar):
 
 
 @transaction.atomic
-def fill_free_seats_of(webinar):
+def fill_free_seats_of(webinar: WebinarPage) -> list[WebinarRegistration]:
     """After an editor raised the capacity: give the new seats to the waiting list."""
     return fill_free_seats(locked(webinar.pk))
 
 
-def registration_by_token(token):
+def registration_by_token(token: str) -> WebinarRegistration:
+    """The registration a cancel link names, with its webinar; refused if it is gone."""
     registration = (
         WebinarRegistration.objects.filter(token=token).select_related("webinar").first()
     )
@@ -173,7 +177,7 @@ def registration_by_token(token):
 # --- Privacy ----------------------------------------------------------------------------------
 
 
-def forget_old_registrations():
+def forget_old_registrations() -> int:
     """Delete the registrations of webinars that ended longer ago than the retention period."""
     cutoff = timezone.now() - datetime.timedelta(
         days=settings.HVDJ_WEBINAR_REGISTRATION_RETENTION_DAYS
@@ -182,7 +186,7 @@ def forget_old_registrations():
     return deleted
 
 
-def member_registrations(addresses):
+def member_registrations(addresses: Iterable[str]) -> QuerySet[WebinarRegistration]:
     """The registrations under any of these e-mail addresses, in any letter case."""
     matches = Q(pk__in=[])
     for address in addresses:
@@ -190,7 +194,7 @@ def member_registrations(addresses):
     return WebinarRegistration.objects.filter(matches).order_by("created_at", "pk")
 
 
-def export_registrations(addresses):
+def export_registrations(addresses: Iterable[str]) -> list[dict[str, Any]]:
     """A member's registrations under any of their verified addresses, for their data export."""
     return [
         {
@@ -207,7 +211,7 @@ def export_registrations(addresses):
     ]
 
 
-def erase_registrations(addresses):
+def erase_registrations(addresses: Iterable[str]) -> None:
     """Cancel a leaving member's registrations, so that their seats go to the waiting list."""
     for registration in member_registrations(addresses):
         cancel(registration=registration)

@@ -1,13 +1,13 @@
-"""The cancel link of webinar registration e-mails."""
+"""The cancel link in every webinar registration e-mail."""
 
 from django.urls import path
 
-from . import registration_views
+from . import views
 
 urlpatterns = [
     path(
         "webinars/afmelden/<str:token>/",
-        registration_views.cancel_registration,
+        views.cancel_registration,
         name="cancel_webinar_registration",
     ),
 ]

@@ -19,15 +19,15 @@ from wagtail.documents.models import Document
 from accounts.services import delete_member, export_member_data
 from demo.media import make_video
 from stories.models import RegistrationStatus, WebinarRegistration
-from stories.registrations import (
+from tests.factories import ContributorFactory, WebinarPageFactory
+from tests.utils import run_command
+from webinars.registrations import (
     RegistrationRefused,
     cancel,
     fill_free_seats_of,
     register,
     waiting_position,
 )
-from tests.factories import ContributorFactory, WebinarPageFactory
-from tests.utils import run_command
 
 ONLINE_LINK = "https://meet.example.org/geheim-alleen-voor-deelnemers"
 CANCEL_LINK = re.compile(r"https?://\S+/webinars/afmelden/[\w-]+/")

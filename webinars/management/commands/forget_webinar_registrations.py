@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from stories.registrations import forget_old_registrations
+from webinars.registrations import forget_old_registrations
 
 
 class Command(BaseCommand):
