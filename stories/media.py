@@ -1,14 +1,17 @@
 """Serving uploaded files: who may see a document or image (served in parts by core.ranges)."""
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction
 
 from core.ranges import ranged_response
-from core.redactie import can_moderate, is_own_or_redactie
+from core.redactie import REDACTIE, can_moderate, is_own_or_redactie
 from mediafiles.signatures import detect_file_type
 
 from .models import ArticlePage, PodcastPage, SafeRendition, StoryPage, VlogPage, WebinarPage
@@ -62,7 +65,9 @@ def is_public_document(document):
     if document.collection.get_view_restrictions().exists():
         return False
     uploader = document.uploaded_by_user
-    return uploader is None or can_moderate(uploader) or is_used_by_a_live_page(document)
+    return (
+        uploader is None or can_moderate(uploader) or used_by_a_live_page(DOCUMENT_USES, document)
+    )
 
 
 def may_see_private_document(user, document):
@@ -80,10 +85,7 @@ def is_public_image(image):
     public page shows it."""
     if not image.uploaded_by_member():
         return True
-    return (
-        StoryPage.objects.live().public().filter(hero_image=image).exists()
-        or VlogPage.objects.live().public().filter(poster_image=image).exists()
-    )
+    return used_by_a_live_page(IMAGE_USES, image)
 
 
 def serve_private_rendition(request, path):
@@ -108,17 +110,58 @@ def serve_private_rendition(request, path):
     return ranged_response(request, response)
 
 
-def is_used_by_a_live_page(document):
-    uses = {
-        ArticlePage: ("attachment",),
-        PodcastPage: ("audio_file", "transcript_file"),
-        VlogPage: ("video_file", "captions"),
-        WebinarPage: ("recording_file", "slides"),
-    }
+# Where pages use documents and images: a member's upload is public once a live, public page
+# uses it in one of these fields.
+DOCUMENT_USES = {
+    ArticlePage: ("attachment",),
+    PodcastPage: ("audio_file", "transcript_file"),
+    VlogPage: ("video_file", "captions"),
+    WebinarPage: ("recording_file", "slides"),
+}
+IMAGE_USES = {
+    StoryPage: ("hero_image",),
+    VlogPage: ("poster_image",),
+}
+
+
+def used_by_a_live_page(uses, file):
+    """Whether a live, public page uses `file` in one of the `uses`' fields."""
     for model, fields in uses.items():
         used = Q()
         for field in fields:
-            used |= Q(**{field: document})
+            used |= Q(**{field: file})
         if model.objects.live().public().filter(used).exists():
             return True
     return False
+
+
+def used_by_live_pages(uses):
+    """The ids of the files that live, public pages use in the `uses`' fields (a Q)."""
+    used = Q()
+    for model, fields in uses.items():
+        pages = model.objects.live().public()
+        for field in fields:
+            used |= Q(pk__in=pages.filter(**{f"{field}__isnull": False}).values(field))
+    return used
+
+
+def redactie_upload():
+    """The queryset form of core.redactie.can_moderate for a file's uploader (Q): no uploader,
+    or an active superuser or member of the Redactie."""
+    moderators = get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__name=REDACTIE), is_active=True
+    )
+    return Q(uploaded_by_user__isnull=True) | Q(uploaded_by_user__in=moderators.values("pk"))
+
+
+def public_documents() -> QuerySet:
+    """The documents everyone may download (is_public_document, as a queryset)."""
+    documents = get_document_model().objects.all()
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        documents = documents.exclude(collection__path__startswith=path)
+    return documents.filter(redactie_upload() | used_by_live_pages(DOCUMENT_USES))
+
+
+def public_images() -> QuerySet:
+    """The images everyone may see (is_public_image, as a queryset)."""
+    return get_image_model().objects.filter(redactie_upload() | used_by_live_pages(IMAGE_USES))
