@@ -15,11 +15,12 @@ from accounts.personal_data import PERSONAL_DATA_HOOK, PersonalData
 from core.redactie import RedactiePermissionPolicy, can_moderate
 from core.viewsets import ListingOnlyViewSetMixin
 from stories.models import WebinarPage
+from stories.models.webinar import FOLLOW_UPS_HOOK
 
 from .admin_views.actions import ApproveReplyView, RemoveReplyView, RestoreReplyView
 from .admin_views.queue import ReplyIndexView, ReplyInspectView
 from .follow_up import FollowUpView, follow_up_thread
-from .models import BlockedWord, Reply
+from .models import BlockedWord, DialogueThreadPage, Reply
 from .personal_data import erase_replies, export_replies
 
 # Registered before the viewsets below ask for a policy (Wagtail would make a fallback one).
@@ -161,3 +162,9 @@ def personal_data():
             erase=lambda member, *, keep_published: erase_replies(member),
         )
     ]
+
+
+@hooks.register(FOLLOW_UPS_HOOK)
+def webinar_follow_up_threads(webinar):
+    """The "Nagesprek" on a past webinar's page: its live, public follow-up dialogues."""
+    return DialogueThreadPage.objects.filter(webinar=webinar).live().public().order_by("pk")

@@ -1,3 +1,5 @@
+"""The sharing app: no models, only its templates, URLs and services (see __init__.py)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

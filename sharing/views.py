@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -140,12 +139,11 @@ def revise_story(request, page_id):
         return redirect("my_contributions")
     kind = kind_of(page)
     if kind is None:
-        # A type members start outside the share forms (a dialogue) is changed on its own
-        # form, which its app names "revise_<type>", so that stories need not know the type.
-        try:
-            return redirect(f"revise_{page.type_key}", page_id=page.pk)
-        except NoReverseMatch:
-            raise Http404 from None
+        # A type members start outside the share forms (a dialogue) names its own form.
+        url = page.revise_url()
+        if url is None:
+            raise Http404
+        return redirect(url)
     form = FORMS[kind](
         request.POST or None, request.FILES or None, initial=initial_from(page), editing=page
     )

@@ -1,3 +1,5 @@
+"""The webinars app: registrations, with the model left in stories (see __init__.py)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -31,12 +31,10 @@ def session_key(webinar):
 
 
 def webinar_context(webinar, registration_form=None):
-    """What the webinar page shows besides the page itself: the form, seats, the follow-up."""
+    """What the webinar page shows of registering: the form and the seats left."""
     return {
         "registration_form": registration_form or WebinarRegistrationForm(),
         "seats_left": seats_left(webinar) if webinar.can_register else None,
-        # The reverse relation of dialogues.DialogueThreadPage.webinar.
-        "follow_up_threads": webinar.follow_up_threads.live().public().order_by("pk"),
     }
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
@@ -63,6 +64,10 @@ class DialogueThreadPage(StoryPage):
     class Meta:
         verbose_name = _("dialoog")
         verbose_name_plural = _("dialogen")
+
+    def revise_url(self):
+        """Members change their dialogue on its own form, not on a share form."""
+        return reverse("revise_dialoguethreadpage", kwargs={"page_id": self.pk})
 
     def reply_text(self):
         """What visitors can read of the replies, for search."""

@@ -202,6 +202,11 @@ class StoryPage(Page):
     def type_key(self):
         return self.cached_content_type.model
 
+    def revise_url(self):
+        """Where the member changes this page when the share forms did not make it (a dialogue
+        names its own form); None for the types the share forms change."""
+        return None
+
     @property
     def display_date(self):
         return self.first_published_at

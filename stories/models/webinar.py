@@ -2,7 +2,9 @@
 
 Registering is another app's business (webinars): it hands the page the views behind its
 registration routes and the form's context through the "webinar_registration_views" Wagtail
-hook, so this model imports no view.
+hook, so this model imports no view. What follows a past webinar (the dialogues' follow-up
+threads) comes through the "webinar_follow_ups" hook, so this model names no other app's
+relation.
 """
 
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from mediafiles.calendars import build_webinar_calendar, calendar_response
@@ -35,6 +38,7 @@ from .vlog import external_video_embed
 CALENDAR_ROUTE = r"^agenda\.ics/?$"
 
 REGISTRATION_VIEWS_HOOK = "webinar_registration_views"
+FOLLOW_UPS_HOOK = "webinar_follow_ups"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,11 @@ def registration_views() -> RegistrationViews | None:
     for hook in hooks.get_hooks(REGISTRATION_VIEWS_HOOK):
         return hook()
     return None
+
+
+def follow_ups(webinar: "WebinarPage") -> list[Page]:
+    """The pages to carry on after the webinar: each hook (webinar -> pages) adds its own."""
+    return [page for hook in hooks.get_hooks(FOLLOW_UPS_HOOK) for page in hook(webinar)]
 
 
 def registration_view(name: str) -> Callable[..., HttpResponse]:
@@ -172,6 +181,8 @@ class WebinarPage(RoutablePageMixin, StoryPage):
         views = registration_views()
         if views is not None:
             context.update(views.context(self, registration_form))
+        # Only a past webinar shows them (registration/afterwards.html).
+        context["follow_ups"] = follow_ups(self) if self.is_past else []
         return context
 
     @path("aanmelden/", name="register")

@@ -6,7 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page, WorkflowState
 
 from stories.models import ArticlePage
-from tests.factories import ArticleIndexPageFactory, ContributorFactory, EditorFactory
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ContributorFactory,
+    EditorFactory,
+    WebinarPageFactory,
+)
 from tests.samples import image_bytes
 from tests.utils import CONSENT
 
@@ -128,3 +133,10 @@ def test_a_member_cannot_withdraw_or_change_someone_elses_story(client, logged_i
     assert client.post(f"/mijn-bijdragen/{page.pk}/intrekken/").status_code == 404
     assert client.get(f"/mijn-bijdragen/{page.pk}/aanpassen/").status_code == 404
     assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_a_page_type_without_a_form_of_its_own_cannot_be_revised_by_its_member(logged_in, member):
+    webinar = WebinarPageFactory(contributor=member)
+
+    assert webinar.revise_url() is None
+    assert logged_in.get(f"/mijn-bijdragen/{webinar.pk}/aanpassen/").status_code == 404

@@ -1,3 +1,5 @@
+"""`manage.py forget_webinar_registrations`: the retention period of registrations, run daily."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
