@@ -34,6 +34,8 @@ urlpatterns = [
     path("", include("sharing.urls")),
     path("", include("dialogues.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # The read API for partners (api/): live, public content only.
+    path("api/v2/", include("api.urls")),
 ]
 
 if settings.DEBUG:

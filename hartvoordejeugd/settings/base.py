@@ -71,6 +71,9 @@ FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")  # a CDN or Varni
 # Reverse proxies in front that add to X-Forwarded-For: rate limits per IP address need the
 # visitor's address, not the proxy's. 0 trusts the header not at all (production: 1).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Requests one IP address may make to the read API for partners (/api/v2/), per second,
+# minute, hour or day.
+HVDJ_API_RATE = env_str("HVDJ_API_RATE", "60/minute")
 # ----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -80,6 +83,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "demo",
+    "api",
     "stories",
     "sharing",
     "webinars",
@@ -106,6 +110,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "wagtail.api.v2",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
