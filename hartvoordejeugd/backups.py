@@ -29,7 +29,9 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -67,7 +69,7 @@ class BackupError(Exception):
     """An archive that cannot be made or restored here; the message says why, in plain words."""
 
 
-def create_backup(*, target, portable=False):
+def create_backup(*, target: str | os.PathLike[str], portable: bool = False) -> dict[str, Any]:
     """Write the database and every uploaded file to the .tar.gz archive `target`; on
     PostgreSQL through pg_dump unless `portable` asks for fixtures.
 
@@ -101,7 +103,7 @@ def create_backup(*, target, portable=False):
     return manifest
 
 
-def restore_backup(*, source):
+def restore_backup(*, source: str | os.PathLike[str]) -> dict[str, Any]:
     """Replace this installation's database and files with those in the archive `source`.
 
     Refuses an archive with migrations this version does not have. The database is replaced
@@ -149,7 +151,7 @@ def restore_backup(*, source):
     return {**manifest, "restored_files": len(media)}
 
 
-def stored_files(folder=""):
+def stored_files(folder: str = "") -> Iterator[str]:
     """Every file name in the default storage, below `folder`, in a stable order."""
     try:
         folders, files = default_storage.listdir(folder)
@@ -161,15 +163,15 @@ def stored_files(folder=""):
         yield from stored_files(str(PurePosixPath(folder, sub)) if folder else sub)
 
 
-def latest_migrations():
+def latest_migrations() -> dict[str, list[str]]:
     """{app label: [applied migration names]} of this database."""
-    applied = {}
+    applied: dict[str, list[str]] = {}
     for app, name in MigrationRecorder(connection).applied_migrations():
         applied.setdefault(app, []).append(name)
     return {app: sorted(names) for app, names in sorted(applied.items())}
 
 
-def count_objects():
+def count_objects() -> int:
     """How many rows the backed-up models hold: the manifest's measure of a backup."""
     return sum(
         model._base_manager.count()
@@ -178,7 +180,7 @@ def count_objects():
     )
 
 
-def postgresql_tool(name):
+def postgresql_tool(name: str) -> str:
     """The path of pg_dump or pg_restore, or a BackupError that says what to do."""
     program = shutil.which(name)
     if program is None:
@@ -190,7 +192,7 @@ def postgresql_tool(name):
     return program
 
 
-def _dump_database(folder, database):
+def _dump_database(folder: Path, database: str) -> dict[str, Path]:
     """{archive member: file} of the database in the form asked for."""
     if database == PG_DUMP:
         dump = folder / PG_DUMP_MEMBER
@@ -209,7 +211,7 @@ def _dump_database(folder, database):
     return dumps
 
 
-def _restore_pg_dump(archive, folder):
+def _restore_pg_dump(archive: tarfile.TarFile, folder: Path) -> None:
     dump = _extract(archive, PG_DUMP_MEMBER, folder)
     connection.close()  # pg_restore drops the tables; hold no lock on them
     _run(
@@ -225,7 +227,7 @@ def _restore_pg_dump(archive, folder):
         call_command("migrate", interactive=False, verbosity=0)
 
 
-def _restore_fixtures(archive, folder):
+def _restore_fixtures(archive: tarfile.TarFile, folder: Path) -> None:
     dumps = [_extract(archive, name, folder) for name in FIXTURE_MEMBERS]
     if _needs_migrating():  # a fresh database: the tables come first
         call_command("migrate", interactive=False, verbosity=0)
@@ -236,7 +238,7 @@ def _restore_fixtures(archive, folder):
             call_command("loaddata", str(dump), verbosity=0)
 
 
-def _run(tool, *arguments):
+def _run(tool: str, *arguments: str) -> None:
     environment = dict(os.environ)
     settings = connection.settings_dict
     for key, variable in LIBPQ_ENVIRONMENT.items():
@@ -257,12 +259,12 @@ def _run(tool, *arguments):
         raise BackupError(f"{tool} gaf een fout: {result.stderr.strip()[-1000:]}")
 
 
-def _needs_migrating():
+def _needs_migrating() -> bool:
     executor = MigrationExecutor(connection)
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
-def _unknown_migrations(archived):
+def _unknown_migrations(archived: dict[str, list[str]]) -> list[str]:
     """The archive's migrations that this version of the code does not have."""
     known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
     return [
@@ -273,7 +275,7 @@ def _unknown_migrations(archived):
     ]
 
 
-def _read_manifest(archive):
+def _read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
     try:
         manifest = json.loads(_member_bytes(archive, MANIFEST_MEMBER))
     except (KeyError, ValueError) as error:
@@ -283,14 +285,14 @@ def _read_manifest(archive):
     return manifest
 
 
-def _member_bytes(archive, member):
+def _member_bytes(archive: tarfile.TarFile, member: str) -> bytes:
     file = archive.extractfile(member)
     if file is None:
         raise BackupError(f"{member} ontbreekt in het archief.")
     return file.read()
 
 
-def _extract(archive, member, folder):
+def _extract(archive: tarfile.TarFile, member: str, folder: Path) -> Path:
     """The archive member written to a file in `folder`, in chunks."""
     try:
         source = archive.extractfile(member)
@@ -304,7 +306,7 @@ def _extract(archive, member, folder):
     return target
 
 
-def _safe_name(name):
+def _safe_name(name: str) -> str:
     """A storage name from the archive, refused when it would climb out of the media folder."""
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
@@ -312,7 +314,7 @@ def _safe_name(name):
     return str(path)
 
 
-def _add_bytes(archive, name, data):
+def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size = len(data)
     info.mtime = int(timezone.now().timestamp())

@@ -27,6 +27,7 @@ Choices, made to keep false alarms rare in stories about youth care:
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -144,7 +145,7 @@ WORDS_AFTER_DATE = 3
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def find_personal_data(text):
+def find_personal_data(text: str) -> list[Finding]:
     """Every piece of personal data in a member's text, in the order it appears."""
     findings = [
         *_emails(text),
@@ -157,7 +158,7 @@ def find_personal_data(text):
     return _without_overlaps(findings)
 
 
-def describe_findings(findings):
+def describe_findings(findings: Iterable[Finding]) -> list[str]:
     """A sentence for the member about each different thing found."""
     seen = set()
     sentences = []
@@ -168,30 +169,30 @@ def describe_findings(findings):
     return sentences
 
 
-def is_valid_bsn(digits):
+def is_valid_bsn(digits: str) -> bool:
     """Whether nine digits pass the elfproef, the check every BSN is issued to pass."""
     # stdnum also takes eight digits (an old BSN without its leading zero); text shows nine.
     return len(digits) == 9 and digits.isdigit() and bsn.is_valid(digits)
 
 
-def is_valid_iban(number):
+def is_valid_iban(number: str) -> bool:
     """Whether an IBAN of any country has the right length, bank code and check digits."""
     return iban.is_valid(number)
 
 
-def _finding(kind, text, start, end):
+def _finding(kind: str, text: str, start: int, end: int) -> Finding:
     return Finding(kind=kind, label=str(LABELS[kind]), text=text, start=start, end=end)
 
 
-def _from_match(kind, match):
+def _from_match(kind: str, match: re.Match[str]) -> Finding:
     return _finding(kind, match.group(), match.start(), match.end())
 
 
-def _emails(text):
+def _emails(text: str) -> list[Finding]:
     return [_from_match("email", match) for match in EMAIL.finditer(text)]
 
 
-def _phone_numbers(text):
+def _phone_numbers(text: str) -> list[Finding]:
     matches = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
     return [
         _finding("phone", match.raw_string, match.start, match.end)
@@ -200,7 +201,7 @@ def _phone_numbers(text):
     ]
 
 
-def _bsns(text):
+def _bsns(text: str) -> list[Finding]:
     return [
         _from_match("bsn", match)
         for match in BSN.finditer(text)
@@ -209,19 +210,19 @@ def _bsns(text):
     ]
 
 
-def _addresses(text):
+def _addresses(text: str) -> list[Finding]:
     matches = [*POSTCODE_THEN_NUMBER.finditer(text), *NUMBER_THEN_POSTCODE.finditer(text)]
     return [_from_match("address", match) for match in matches if _is_home_address(match)]
 
 
-def _is_home_address(match):
+def _is_home_address(match: re.Match[str]) -> bool:
     street = match.groupdict().get("street")
     if street and street.lower() in NOT_A_HOME:
         return False
     return postcode.is_valid(match.group("postcode"))
 
 
-def _ibans(text):
+def _ibans(text: str) -> list[Finding]:
     """The longest valid IBAN at the start of each candidate: the pattern may have taken the
     words after it ("BE71 0961 2345 6769 voor de gift")."""
     findings = []
@@ -238,7 +239,7 @@ def _ibans(text):
     return findings
 
 
-def _birth_dates(text):
+def _birth_dates(text: str) -> list[Finding]:
     return [
         _from_match("birth_date", match)
         for match in DATE.finditer(text)
@@ -246,9 +247,9 @@ def _birth_dates(text):
     ]
 
 
-def _is_real_date(match):
+def _is_real_date(match: re.Match[str]) -> bool:
     if match.group("day_t"):
-        day, month = match.group("day_t"), MONTHS[match.group("month_t").lower()]
+        day, month = match.group("day_t"), str(MONTHS[match.group("month_t").lower()])
         year = match.group("year_t")
     elif match.group("year_i"):
         day, month, year = match.group("day_i", "month_i", "year_i")
@@ -261,7 +262,7 @@ def _is_real_date(match):
     return True
 
 
-def _near_birth_word(text, match):
+def _near_birth_word(text: str, match: re.Match[str]) -> bool:
     for word in BIRTH_WORD.finditer(text):
         if word.end() <= match.start():
             between, limit = text[word.end() : match.start()], WORDS_BEFORE_DATE
@@ -274,9 +275,9 @@ def _near_birth_word(text, match):
     return False
 
 
-def _without_overlaps(findings):
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     """The findings sorted by position, keeping the longest where two cover the same text."""
-    kept = []
+    kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, f.start - f.end)):
         if not kept or finding.start >= kept[-1].end:
             kept.append(finding)
