@@ -85,9 +85,11 @@ loadtest: install ## Load test and soak on gunicorn (DATABASE_URL with generated
 	$(BIN)/pip install --quiet --constraint requirements.lock -e ".[load]"
 	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
 
-lint: install ## Check formatting and lint with ruff
+lint: install ## Check formatting and lint (ruff), the layer contracts (import-linter) and types (mypy)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	PYTHONPATH=. $(BIN)/lint-imports
+	PYTHONPATH=. $(BIN)/mypy
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff format .

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from wagtail import hooks
 
 from .models import User
@@ -52,4 +53,5 @@ def personal_data_counts(member: User) -> dict[str, int]:
 
 def verified_addresses(member: User) -> list[str]:
     """The addresses the member proved are theirs (data kept by address goes by these)."""
-    return list(member.emailaddress_set.filter(verified=True).values_list("email", flat=True))
+    verified = EmailAddress.objects.filter(user=member, verified=True)
+    return list(verified.values_list("email", flat=True))

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
@@ -19,12 +20,12 @@ def export_member_data(*, member: User) -> dict[str, Any]:
             "email": member.email,
             "display_name": member.display_name,
             "role": member.role,
-            "region": member.region.name if member.region_id else None,
+            "region": member.region.name if member.region else None,
             "date_joined": member.date_joined.isoformat(),
             "last_login": member.last_login.isoformat() if member.last_login else None,
             "email_addresses": [
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
-                for address in member.emailaddress_set.all()
+                for address in EmailAddress.objects.filter(user=member)
             ],
         },
     }

@@ -7,13 +7,12 @@ The Redactie is a Wagtail group (created by home/migrations/0004); superusers co
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db.models import Model, Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy
 
 REDACTIE = "Redactie"
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = AbstractUser | AnonymousUser
 
 
 def can_moderate(user: AnyUser) -> bool:
@@ -26,8 +25,8 @@ def can_moderate(user: AnyUser) -> bool:
 def is_moderator(user: AnyUser) -> bool:
     """`can_moderate`, remembered on the user: a page of the admin asks it many times."""
     if not hasattr(user, "_hvdj_can_moderate"):
-        user._hvdj_can_moderate = can_moderate(user)
-    return user._hvdj_can_moderate
+        setattr(user, "_hvdj_can_moderate", can_moderate(user))  # noqa: B010 (an attribute of ours)
+    return getattr(user, "_hvdj_can_moderate")  # noqa: B009
 
 
 def is_own_or_redactie(user: AnyUser, uploader_id: int | None) -> bool:

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.db.models import Model, Q
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.query import PageQuerySet
 
@@ -97,10 +99,12 @@ def anonymise_story(story: Page, member: User) -> None:
     Page.objects.filter(pk=story.pk, owner=member).update(owner=None)
 
 
-def export_uploads(model: type[Model], member: User) -> list[dict[str, Any]]:
+def export_uploads(
+    model: type[AbstractImage | AbstractDocument], member: User
+) -> list[dict[str, Any]]:
     return [
         {"title": item.title, "file": item.file.name, "uploaded_at": item.created_at.isoformat()}
-        for item in model.objects.filter(uploaded_by_user=member)
+        for item in model._default_manager.filter(uploaded_by_user=member)
     ]
 
 
