@@ -21,6 +21,7 @@ from stories.models import StoryPage, card_queryset
 
 from .fields import api_fields
 from .filters import TAXONOMY_PARAMETERS, TaxonomyFilter
+from .serializers import TagNamesField
 from .throttling import PartnerRateThrottle, TooManyRequests
 
 IMAGE_RENDITION = "max-1600x1600"
@@ -73,7 +74,22 @@ class PagesAPIViewSet(ReadOnlyAPIMixin, WagtailPagesAPIViewSet):
         return queryset
 
 
-class ImagesAPIViewSet(ReadOnlyAPIMixin, WagtailImagesAPIViewSet):
+class PublicFilesMixin(ReadOnlyAPIMixin):
+    """The files everyone may see (`public_files`), each with its tags read in one query."""
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        # Wagtail's TagsField asks the database for every file's tags; this reads the prefetch.
+        return {**super().get_field_serializer_overrides(model), "tags": TagNamesField()}
+
+    def get_queryset(self):
+        # Asked for twice a request (the serializer wants the model); each builds the rules.
+        if not hasattr(self, "_public_files"):
+            self._public_files = self.public_files().prefetch_related("tags").order_by("id")
+        return self._public_files
+
+
+class ImagesAPIViewSet(PublicFilesMixin, WagtailImagesAPIViewSet):
     """The images everyone may see, each with a rendition instead of its original file."""
 
     meta_fields = [
@@ -96,12 +112,12 @@ class ImagesAPIViewSet(ReadOnlyAPIMixin, WagtailImagesAPIViewSet):
             "rendition": ImageRenditionField(IMAGE_RENDITION, source="*"),
         }
 
-    def get_queryset(self):
-        return public_images().prefetch_renditions(IMAGE_RENDITION).order_by("id")
+    def public_files(self):
+        return public_images().prefetch_renditions(IMAGE_RENDITION)
 
 
-class DocumentsAPIViewSet(ReadOnlyAPIMixin, WagtailDocumentsAPIViewSet):
+class DocumentsAPIViewSet(PublicFilesMixin, WagtailDocumentsAPIViewSet):
     """The documents everyone may download."""
 
-    def get_queryset(self):
-        return public_documents().order_by("id")
+    def public_files(self):
+        return public_documents()

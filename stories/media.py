@@ -8,7 +8,7 @@ from django.utils.http import content_disposition_header
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction, Page
 
 from core.ranges import ranged_response
 from core.redactie import REDACTIE, can_moderate, is_own_or_redactie
@@ -138,8 +138,9 @@ def used_by_a_live_page(uses, file):
 def used_by_live_pages(uses):
     """The ids of the files that live, public pages use in the `uses`' fields (a Q)."""
     used = Q()
+    public = Page.objects.live().public().values("pk")  # the view restrictions, read once
     for model, fields in uses.items():
-        pages = model.objects.live().public()
+        pages = model.objects.filter(pk__in=public)
         for field in fields:
             used |= Q(pk__in=pages.filter(**{f"{field}__isnull": False}).values(field))
     return used

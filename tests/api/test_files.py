@@ -6,12 +6,15 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from api.views import IMAGE_RENDITION
 from tests.dialogues.conftest import verified
 from tests.factories import ArticlePageFactory, ContributorFactory, EditorFactory, ImageFactory
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 IMAGES = "/api/v2/images/"
 DOCUMENTS = "/api/v2/documents/"
+# Site, view and collection restrictions, count, files, tags and renditions.
+FILES_QUERY_BUDGET = 7
 
 
 def listed_ids(client, url):
@@ -85,3 +88,28 @@ def test_a_document_in_a_private_collection_is_absent(client, home):
 
     assert listed_ids(client, DOCUMENTS) == {shown.pk}
     assert client.get(f"{DOCUMENTS}{hidden.pk}/").status_code == 404
+
+
+def test_the_image_and_document_listings_cost_the_same_queries_for_more_files(
+    client, home, member, django_assert_max_num_queries
+):
+    def add_files(count):
+        for number in range(count):
+            image = ImageFactory(uploaded_by_user=member if number % 2 else None)
+            image.tags.add("pleegzorg")
+            image.get_rendition(IMAGE_RENDITION)  # made once, on the first request that shows it
+            ArticlePageFactory(hero_image=image)
+            pdf(f"folder-{count}-{number}").tags.add("folder")
+
+    add_files(2)
+    client.get("/api/v2/pages/")  # writes the new pages to the search index (conftest)
+    with django_assert_max_num_queries(FILES_QUERY_BUDGET):
+        assert len(client.get(IMAGES).json()["items"]) == 2
+    with django_assert_max_num_queries(FILES_QUERY_BUDGET):
+        assert len(client.get(DOCUMENTS).json()["items"]) == 2
+    add_files(8)
+    client.get("/api/v2/pages/")
+    with django_assert_max_num_queries(FILES_QUERY_BUDGET):
+        assert len(client.get(IMAGES).json()["items"]) == 10
+    with django_assert_max_num_queries(FILES_QUERY_BUDGET):
+        assert len(client.get(DOCUMENTS).json()["items"]) == 10
