@@ -5,9 +5,11 @@ with its type and default. Nothing here is secret and nothing turns on DEBUG.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -74,6 +76,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Requests one IP address may make to the read API for partners (/api/v2/), per second,
 # minute, hour or day.
 HVDJ_API_RATE = env_str("HVDJ_API_RATE", "60/minute")
+if not re.fullmatch(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)", HVDJ_API_RATE):
+    raise ImproperlyConfigured(
+        f"HVDJ_API_RATE must be a number of requests per second, minute, hour or day, "
+        f"such as 60/minute (not {HVDJ_API_RATE!r})"
+    )
 # ----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [

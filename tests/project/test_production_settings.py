@@ -87,6 +87,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_malformed_api_rate_stops_the_start_with_what_to_write():
+    result = run_with(**PRODUCTION, HVDJ_API_RATE="60 per minute")
+
+    assert result.returncode != 0
+    assert "HVDJ_API_RATE must be a number of requests per" in result.stderr
+
+
 def test_production_refuses_sqlite():
     result = run_with(SECRET_KEY="k" * 50, DATABASE_URL="sqlite:///db.sqlite3")
 
