@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, signup
 from core import form_tokens, ranges
-from hartvoordejeugd import health
+from hartvoordejeugd import health, robots
 from stories import media
 
 handler500 = "core.errors.server_error"
@@ -36,6 +36,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # The read API for partners (api/): live, public content only.
     path("api/v2/", include("api.urls")),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
