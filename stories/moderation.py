@@ -6,6 +6,9 @@ to the admin): the member hears that the story is online or what to change, and 
 gets one message per submission with the privacy findings.
 """
 
+from collections.abc import Iterable
+from typing import Any, TypeGuard
+
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
@@ -14,6 +17,7 @@ from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
@@ -22,6 +26,7 @@ from wagtail.admin.mail import (
     WorkflowStateSubmissionEmailNotifier,
 )
 from wagtail.models import TaskState, WorkflowState, get_default_page_content_type
+from wagtail.query import PageQuerySet
 from wagtail.signals import (
     task_submitted,
     workflow_approved,
@@ -30,6 +35,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from accounts.models import User
 from core.redactie import redactie_members
 from core.site_address import absolute_url, email_subject
 
@@ -38,7 +44,7 @@ from .models import StoryPage
 MY_CONTRIBUTIONS_PATH = "/mijn-bijdragen/"
 
 
-def submitted_stories():
+def submitted_stories() -> PageQuerySet:
     """Stories members sent in that wait for the redactie, the longest waiting first.
 
     Each carries `submitted_at` (when its workflow started), `task_state_id` (the task the
@@ -62,7 +68,7 @@ def submitted_stories():
     )
 
 
-def contributed_story(workflow_state):
+def contributed_story(workflow_state: WorkflowState) -> StoryPage | None:
     """The story a workflow state is about if a member sent it in, else None."""
     if workflow_state.base_content_type_id != get_default_page_content_type().pk:
         return None
@@ -73,7 +79,7 @@ def contributed_story(workflow_state):
     )
 
 
-def notify_contributor_of_approval(*, page):
+def notify_contributor_of_approval(*, page: StoryPage) -> None:
     """E-mail the member that the redactie approved their story, with its public address."""
     member = getattr(page.specific, "contributor", None)
     if not reachable(member):
@@ -101,7 +107,7 @@ def notify_contributor_of_approval(*, page):
     )
 
 
-def notify_contributor_of_changes_requested(*, page, comment):
+def notify_contributor_of_changes_requested(*, page: StoryPage, comment: str) -> None:
     """E-mail the member what the redactie asks them to change, and where to do it."""
     member = getattr(page.specific, "contributor", None)
     if not reachable(member):
@@ -120,7 +126,7 @@ def notify_contributor_of_changes_requested(*, page, comment):
     )
 
 
-def notify_redactie_of_submission(*, page):
+def notify_redactie_of_submission(*, page: StoryPage) -> None:
     """E-mail every active member of the Redactie that a member's story waits for them."""
     page = page.specific
     member = getattr(page, "contributor", None)
@@ -142,29 +148,37 @@ def notify_redactie_of_submission(*, page):
     )
 
 
-def reachable(member):
+def reachable(member: User | None) -> TypeGuard[User]:
     return member is not None and member.is_active and bool(member.email)
 
 
-def mail_after_commit(*, subject, template_name, context, recipients):
+def mail_after_commit(
+    *,
+    subject: str | Promise,
+    template_name: str,
+    context: dict[str, Any],
+    recipients: Iterable[User],
+) -> None:
     """Send one plain-text message to each recipient once the transaction commits."""
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        full_subject = email_subject(subject)
+        full_subject = email_subject(str(subject))
         body = render_to_string(template_name, context).strip() + "\n"
     messages = [(full_subject, body, None, [recipient.email]) for recipient in recipients]
     # robust: a mail server that is down must not turn a committed approval into an error page.
     transaction.on_commit(lambda: send_mass_mail(messages), robust=True)
 
 
-def story_approved(sender, instance, **kwargs):
+def story_approved(sender: type, instance: WorkflowState, **kwargs: Any) -> None:
     """workflow_approved: the story was published (or scheduled); tell its member."""
     if page := contributed_story(instance):
         notify_contributor_of_approval(page=page)
 
 
-def story_published_past_the_workflow(sender, instance, user=None, **kwargs):
+def story_published_past_the_workflow(
+    sender: type, instance: WorkflowState, user: User | None = None, **kwargs: Any
+) -> None:
     """workflow_cancelled: an editor who publishes a submitted story straight from the editor
     cancels its workflow (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH) instead of approving it. The
     member is told all the same; a member who cancels, or an editor who cancels without
@@ -179,7 +193,7 @@ def story_published_past_the_workflow(sender, instance, user=None, **kwargs):
         notify_contributor_of_approval(page=page)
 
 
-def story_needs_changes(sender, instance, **kwargs):
+def story_needs_changes(sender: type, instance: WorkflowState, **kwargs: Any) -> None:
     """workflow_rejected: Wagtail's "request changes"; send the member the editor's comment."""
     if page := contributed_story(instance):
         notify_contributor_of_changes_requested(
@@ -190,8 +204,8 @@ def story_needs_changes(sender, instance, **kwargs):
 class LeaveContributedStoriesToUs:
     """Makes one of Wagtail's workflow notifiers skip stories that a member sent in."""
 
-    def can_handle(self, instance, **kwargs):
-        if not super().can_handle(instance, **kwargs):
+    def can_handle(self, instance: TaskState | WorkflowState, **kwargs: Any) -> bool:
+        if not super().can_handle(instance, **kwargs):  # type: ignore[misc]  # a mixin
             return False
         workflow_state = instance.workflow_state if isinstance(instance, TaskState) else instance
         return contributed_story(workflow_state) is None
@@ -232,7 +246,7 @@ NOTIFIERS = [
 ]
 
 
-def connect_signals():
+def connect_signals() -> None:
     """Wire the member e-mails, and put our notifiers in the place of Wagtail's."""
     workflow_approved.connect(
         story_approved, sender=WorkflowState, dispatch_uid="stories_story_approved"
