@@ -56,9 +56,7 @@ def test_production_uses_redis_for_the_cache_and_sessions_in_the_database_too():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "FileSystemStorage"
-    assert (
-        lines[2] == "core.cache.RedisCache django.contrib.sessions.backends.cached_db"
-    )
+    assert lines[2] == "core.cache.RedisCache django.contrib.sessions.backends.cached_db"
     assert lines[3] == "True False"  # 2FA required for editors, never DEBUG
 
 
