@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, TaskState, WorkflowState
@@ -53,16 +54,19 @@ def member_contributions(*, member: User) -> list[tuple[StoryPage, str, str]]:
     return [(story, *status_of(story, states.get(str(story.pk)), comments)) for story in stories]
 
 
-def status_of(story, state, comments):
+def status_of(
+    story: StoryPage, state: WorkflowState | None, comments: dict[int, str]
+) -> tuple[str, str]:
     """The status label key and the editor's comment for one story."""
-    status = state.status if state is not None else None
-    if status == WorkflowState.STATUS_NEEDS_CHANGES:
+    if state is None:
+        return (Status.PUBLISHED if story.live else Status.DRAFT), ""
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return Status.CHANGES_REQUESTED, comments.get(state.pk, "")
-    if status == WorkflowState.STATUS_IN_PROGRESS:
+    if state.status == WorkflowState.STATUS_IN_PROGRESS:
         return Status.IN_REVIEW, ""
     if story.live:
         return Status.PUBLISHED, ""
-    if status == WorkflowState.STATUS_CANCELLED:
+    if state.status == WorkflowState.STATUS_CANCELLED:
         return Status.NOT_PLACED, comments.get(state.pk, "")
     return Status.DRAFT, ""
 
@@ -80,7 +84,7 @@ def withdraw_story(*, page: StoryPage, member: User) -> str:
     return title
 
 
-def notify_withdrawn(*, member, title, noun):
+def notify_withdrawn(*, member: User, title: str, noun: str | Promise) -> None:
     """Tell the member their story is gone, so they know it is done."""
     subject = _("Je %(noun)s is offline gehaald") % {"noun": noun}
     send_mail(

@@ -185,7 +185,7 @@ class ShareStoryForm(OnceForm, HoneypotForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    kind = None
+    kind = ""  # each kind's form names its StoryKind
     kind_fields = ()
     text_fields = ("title", "intro")
     FIELDSETS = (

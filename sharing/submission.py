@@ -11,7 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ from stories.models import (
     PodcastIndexPage,
     PodcastPage,
     StoryConsent,
+    StoryIndexPage,
     StoryPage,
     VlogIndexPage,
     VlogPage,
@@ -38,7 +41,7 @@ from stories.slugs import unique_slug
 from .forms import ShareStoryForm, StoryKind
 from .privacy import find_personal_data
 
-PAGE_TYPES = {
+PAGE_TYPES: dict[str, tuple[type[StoryPage], type[StoryIndexPage]]] = {
     StoryKind.ARTICLE: (ArticlePage, ArticleIndexPage),
     StoryKind.LINK: (ArticlePage, ArticleIndexPage),
     StoryKind.VLOG: (VlogPage, VlogIndexPage),
@@ -97,16 +100,16 @@ def privacy_findings(texts: Iterable[str]) -> list[dict[str, str]]:
 class StoredFiles:
     """Remembers the files written during a submission, to remove them if it fails."""
 
-    def __init__(self):
-        self.files = []
+    def __init__(self) -> None:
+        self.files: list[FieldFile] = []
 
-    def image(self, file, *, title, member):
+    def image(self, file: File, *, title: str, member: User) -> Any:
         return self.store(get_image_model(), file, title=title, member=member)
 
-    def document(self, file, *, title, member):
+    def document(self, file: File, *, title: str, member: User) -> Any:
         return self.store(get_document_model(), file, title=title, member=member)
 
-    def store(self, model, file, *, title, member):
+    def store(self, model: Any, file: File, *, title: str, member: User) -> Any:
         item = model(
             title=title, uploaded_by_user=member, collection=Collection.get_first_root_node()
         )
@@ -115,9 +118,10 @@ class StoredFiles:
         self.files.append(item.file)
         return item
 
-    def remove(self):
+    def remove(self) -> None:
         for file in self.files:
-            file.storage.delete(file.name)
+            if file.name:
+                file.storage.delete(file.name)
 
 
 def submit_story(*, member: User, form: ShareStoryForm) -> StoryPage:
@@ -139,7 +143,7 @@ def submit_story(*, member: User, form: ShareStoryForm) -> StoryPage:
     return page
 
 
-def create_draft(*, member, form, stored):
+def create_draft(*, member: User, form: ShareStoryForm, stored: StoredFiles) -> StoryPage:
     data = form.cleaned_data
     model, index_model = PAGE_TYPES[form.kind]
     parent = index_model.objects.live().first()
@@ -170,7 +174,7 @@ def create_draft(*, member, form, stored):
     return page
 
 
-def consent_fields(data):
+def consent_fields(data: dict[str, Any]) -> dict[str, Any]:
     """The consent record's values from a share form."""
     child = data["concerns_child"]
     return {
@@ -185,9 +189,11 @@ def consent_fields(data):
     }
 
 
-def type_fields(kind, data, *, stored, member, title):
+def type_fields(
+    kind: str, data: dict[str, Any], *, stored: StoredFiles, member: User, title: str
+) -> dict[str, Any]:
     """The fields of each kind's page type; files only when a new one was uploaded."""
-    fields = {}
+    fields: dict[str, Any] = {}
     if kind in (StoryKind.ARTICLE, StoryKind.LINK) and data.get("body"):
         fields["body"] = [("paragraph", RichText(rich_text_from_member(data["body"])))]
     if kind == StoryKind.LINK:
@@ -288,7 +294,9 @@ def revise_story(*, member: User, page: StoryPage, form: ShareStoryForm) -> Stor
     return page
 
 
-def apply_changes(*, member, page, form, stored):
+def apply_changes(
+    *, member: User, page: StoryPage, form: ShareStoryForm, stored: StoredFiles
+) -> StoryPage:
     data = form.cleaned_data
     draft = page.get_latest_revision_as_object()
     draft.title = draft.draft_title = data["title"]

@@ -32,7 +32,7 @@ class RegistrationRefused(Exception):
 # --- Seats ------------------------------------------------------------------------------------
 
 
-def confirmed_count(webinar):
+def confirmed_count(webinar: WebinarPage) -> int:
     return WebinarRegistration.objects.filter(
         webinar=webinar, status=RegistrationStatus.CONFIRMED
     ).count()
@@ -59,13 +59,13 @@ def waiting_position(registration: WebinarRegistration) -> int | None:
     return ahead.count() + 1
 
 
-def locked(webinar_id):
+def locked(webinar_id: int) -> WebinarPage:
     """The webinar, its row locked until the transaction ends (on PostgreSQL; SQLite lets one
     writer in at a time anyway), so that seats are counted by one request at a time."""
     return WebinarPage.objects.select_for_update(of=("self",)).get(pk=webinar_id)
 
 
-def check_can_register(webinar):
+def check_can_register(webinar: WebinarPage) -> None:
     if webinar.is_past:
         raise RegistrationRefused(
             _("Dit webinar is al geweest: aanmelden kan niet meer. Bekijk hier de opname.")
@@ -74,7 +74,7 @@ def check_can_register(webinar):
         raise RegistrationRefused(_("Aanmelden voor dit webinar is gesloten."))
 
 
-def already_registered_message():
+def already_registered_message() -> str:
     return _(
         "Met dit e-mailadres ben je al aangemeld voor dit webinar. Kijk in je mailbox voor de "
         "bevestiging; daarin staat ook hoe je je afmeldt."
@@ -220,11 +220,11 @@ def erase_registrations(addresses: Iterable[str]) -> None:
 # --- E-mail -----------------------------------------------------------------------------------
 
 
-def cancel_url(registration):
+def cancel_url(registration: WebinarRegistration) -> str:
     return absolute_url(reverse("cancel_webinar_registration", args=[registration.token]))
 
 
-def mail_context(registration):
+def mail_context(registration: WebinarRegistration) -> dict[str, Any]:
     return {
         "registration": registration,
         "webinar": registration.webinar,
@@ -233,7 +233,7 @@ def mail_context(registration):
     }
 
 
-def send_seat_mail(registration, *, promoted):
+def send_seat_mail(registration: WebinarRegistration, *, promoted: bool) -> None:
     """The confirmation of a seat, with the meeting link and the event to add to a calendar."""
     webinar = registration.webinar
     if promoted:
@@ -250,7 +250,7 @@ def send_seat_mail(registration, *, promoted):
     )
 
 
-def send_waiting_mail(registration):
+def send_waiting_mail(registration: WebinarRegistration) -> None:
     """The webinar is full: where they are on the waiting list (no meeting link)."""
     send_registration_mail(
         registration,
@@ -261,7 +261,7 @@ def send_waiting_mail(registration):
     )
 
 
-def event_attachment(webinar):
+def event_attachment(webinar: WebinarPage) -> MIMEText:
     """The webinar with its meeting link as an .ics part that mail apps offer to add."""
     calendar = build_webinar_calendar(
         name=webinar.title, webinars=[webinar], include_link=True, method="PUBLISH"
@@ -273,8 +273,13 @@ def event_attachment(webinar):
 
 
 def send_registration_mail(
-    registration, *, subject, template_name, attach_event=False, extra=None
-):
+    registration: WebinarRegistration,
+    *,
+    subject: str,
+    template_name: str,
+    attach_event: bool = False,
+    extra: dict[str, Any] | None = None,
+) -> None:
     """One plain-text message to the registrant, sent once the transaction commits."""
     context = {**mail_context(registration), **(extra or {})}
     with translation.override(settings.LANGUAGE_CODE), timezone.override(AMSTERDAM):
