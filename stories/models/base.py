@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
+from stories.renditions import CARD_SPECS
 
 from .taxonomy import Audience, ChangeTask, Region, Theme
 
@@ -233,7 +234,8 @@ class StoryPage(Page):
 
 
 def card_prefetches():
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    # CARD_SPECS for the cards' <picture>, CARD_RENDITION for the API's pages.
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, *CARD_SPECS)
     return [
         Prefetch("hero_image", queryset=images),
         Prefetch("themes", queryset=Theme.objects.order_by("name")),
