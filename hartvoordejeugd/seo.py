@@ -140,7 +140,7 @@ def page_meta(
     is_story = isinstance(page, StoryPage)
     return PageMeta(
         title=str(title or name),
-        description=summary_text(description or SITE_DESCRIPTION),
+        description=summary_text(str(description or SITE_DESCRIPTION)),
         url=url,
         canonical=None if noindex else canonical_url(request, url, page_number(context)),
         noindex=noindex,
