@@ -78,6 +78,8 @@ class HomePage(Page):
             type(section): section
             for section in self.get_children().live().specific().type(*NEWEST_SECTIONS.values())
         }
+        # Its feed is the site's feed of new stories, advertised in the home page's head too.
+        context["stories_index"] = sections.get(ArticleIndexPage)
         newest = {
             model: list(
                 public(model)

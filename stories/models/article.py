@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from stories.blocks import StoryStreamBlock
+from stories.feeds import SectionFeedMixin
 
 from .base import StoryIndexPage, StoryPage
 
@@ -39,11 +40,15 @@ class ArticlePage(StoryPage):
         verbose_name_plural = _("artikelen")
 
 
-class ArticleIndexPage(StoryIndexPage):
-    """The home of all articles, at /verhalen/."""
+class ArticleIndexPage(SectionFeedMixin, StoryIndexPage):
+    """The home of all articles, at /verhalen/, with the site's feed of new stories."""
 
     subpage_types = ["stories.ArticlePage"]
     child_model = ArticlePage
+    feed_title = _("Hart voor de Jeugd: nieuwe verhalen")
+    feed_description = _(
+        "De nieuwste verhalen, ervaringen en onderzoeken die mensen op Hart voor de Jeugd delen."
+    )
 
     class Meta:
         verbose_name = _("overzicht artikelen")

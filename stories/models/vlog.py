@@ -9,6 +9,7 @@ from wagtail.search import index
 from mediafiles.details import read_media_details
 from mediafiles.transcripts import read_cues, transcript_text
 from mediafiles.uploads import VIDEO
+from stories.feeds import SectionFeedMixin, VlogFeed
 from stories.panels import TranscriptNoticePanel
 
 from .base import StoryIndexPage, StoryPage
@@ -134,11 +135,17 @@ class VlogPage(StoryPage):
         return {"url": url, "provider": provider} if url else None
 
 
-class VlogIndexPage(StoryIndexPage):
-    """The home of all vlogs, at /vlogs/."""
+class VlogIndexPage(SectionFeedMixin, StoryIndexPage):
+    """The home of all vlogs, at /vlogs/, with their feed."""
 
     subpage_types = ["stories.VlogPage"]
     child_model = VlogPage
+    feed_class = VlogFeed
+    feed_title = _("Hart voor de Jeugd: nieuwe vlogs")
+    feed_description = _("De nieuwste vlogs die mensen op Hart voor de Jeugd delen.")
 
     class Meta:
         verbose_name = _("overzicht vlogs")
+
+    def feed_items(self):
+        return super().feed_items().select_related("video_file")

@@ -9,6 +9,7 @@ relation.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from mediafiles.calendars import build_webinar_calendar, calendar_response
 from mediafiles.details import read_media_details
 from mediafiles.uploads import VIDEO
 from stories.blocks import RICH_TEXT_FEATURES
+from stories.feeds import SectionFeedMixin, WebinarFeed
 
 from .base import StoryIndexPage, StoryPage, card_queryset, paginate
 from .vlog import external_video_embed
@@ -39,6 +41,8 @@ CALENDAR_ROUTE = r"^agenda\.ics/?$"
 
 REGISTRATION_VIEWS_HOOK = "webinar_registration_views"
 FOLLOW_UPS_HOOK = "webinar_follow_ups"
+# How far back the feed reaches: the recordings of recent webinars are still news.
+FEED_RECENT_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -202,11 +206,17 @@ class WebinarPage(RoutablePageMixin, StoryPage):
         return calendar_response(calendar, filename=f"{self.slug}.ics", attachment=True)
 
 
-class WebinarIndexPage(RoutablePageMixin, StoryIndexPage):
+class WebinarIndexPage(SectionFeedMixin, StoryIndexPage):
     """The home of all webinars, at /webinars/: upcoming first, past ones below."""
 
     subpage_types = ["stories.WebinarPage"]
     child_model = WebinarPage
+    feed_class = WebinarFeed
+    feed_title = _("Hart voor de Jeugd: webinars")
+    feed_description = _(
+        "De komende webinars van Hart voor de Jeugd en die van de afgelopen weken, "
+        "op volgorde van aanvang."
+    )
 
     class Meta:
         verbose_name = _("overzicht webinars")
@@ -228,6 +238,11 @@ class WebinarIndexPage(RoutablePageMixin, StoryIndexPage):
 
     def webinars(self):
         return WebinarPage.objects.child_of(self).live().public()
+
+    def feed_items(self):
+        """The upcoming webinars and those of the last FEED_RECENT_DAYS, by start."""
+        since = timezone.now() - timedelta(days=FEED_RECENT_DAYS)
+        return self.webinars().filter(end__gte=since).order_by("start")
 
     @re_path(CALENDAR_ROUTE, name="calendar")
     def calendar(self, request):
