@@ -1,0 +1,85 @@
+"""Which structured data (schema.org JSON-LD) a page carries, and how it is written safely
+into the HTML: the `{% structured_data %}` tag in base.html's `structured_data` block.
+
+The project package sits above every app, so it is the one place that knows each app's
+builder (stories, dialogues, home.structured_data) and where the search app answers. The JSON
+is escaped as django.utils.html.json_script escapes it (<, > and & as \\u escapes), so no
+title or summary can close the <script> element; json_script itself cannot write the
+`application/ld+json` type.
+"""
+
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from dialogues.models import DialogueThreadPage
+from dialogues.structured_data import discussion_forum_posting
+from hartvoordejeugd.seo import may_have_passed_a_restriction
+from home.models import HomePage
+from home.structured_data import organisation_and_website
+from stories.models import StoryPage
+from stories.structured_data import JsonDict, breadcrumb_list, story
+
+# What the breadcrumbs in base.html call the home page.
+HOME_CRUMB = _("Home")
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def may_show_files(request: HttpRequest, page: Page) -> bool:
+    """Whether the data may name the page's images and media files: not in a preview (a
+    draft's files), nor on a page behind a view restriction (a member's upload is private
+    until a live, public page shows it). Only signed-in members and visitors who gave a
+    page's password get past a restriction, so only their requests look the restrictions up
+    (as hartvoordejeugd.seo.share_image does)."""
+    if getattr(request, "is_preview", False):
+        return False
+    return not (may_have_passed_a_restriction(request) and page.get_view_restrictions().exists())
+
+
+def page_data(context: Any) -> list[JsonDict]:
+    """The JSON-LD objects for the template `context`'s Wagtail page; none for other views."""
+    page, request = context.get("page"), context["request"]
+    if not isinstance(page, Page):
+        return []
+    if isinstance(page, HomePage):
+        return organisation_and_website(
+            page, request, search_url=context["search_links"]["search"]
+        )
+    if page.depth <= 2:
+        return []
+    ancestors = list(page.get_ancestors())
+    data = []
+    if isinstance(page, DialogueThreadPage):
+        data.append(
+            discussion_forum_posting(
+                page,
+                request,
+                files=may_show_files(request, page),
+                reply_count=context.get("reply_count", 0),
+            )
+        )
+    elif isinstance(page, StoryPage):
+        data.append(story(page, request, files=may_show_files(request, page), ancestors=ancestors))
+    data.append(breadcrumb_list(page, request, ancestors=ancestors, home_name=str(HOME_CRUMB)))
+    return data
+
+
+def json_ld(data: JsonDict) -> SafeString:
+    """`data` as JSON that is safe inside a <script> element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 (escaped above)
+
+
+def script_tags(context: Any) -> SafeString:
+    """A <script type="application/ld+json"> element per object of `page_data`."""
+    return format_html_join(
+        "\n  ",
+        '<script type="application/ld+json">{}</script>',
+        ((json_ld(data),) for data in page_data(context)),
+    )

@@ -1,0 +1,13 @@
+"""`{% structured_data %}`: a page's schema.org JSON-LD (hartvoordejeugd.structured_data), in
+base.html's `structured_data` block."""
+
+from django import template
+
+from hartvoordejeugd import structured_data as builders
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    return builders.script_tags(context)
