@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from dialogues.forms import ReplyForm
 from stories.blocks import RICH_TEXT_FEATURES
+from stories.feeds import SectionFeedMixin
 from stories.models import StoryIndexPage, StoryPage, Theme, card_queryset, paginate
 
 from .activity import ByActivity
@@ -131,11 +132,15 @@ def is_verified_member(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_authenticated and has_verified_email(user)
 
 
-class DialogueIndexPage(StoryIndexPage):
-    """The home of all dialogues, at /dialogen/."""
+class DialogueIndexPage(SectionFeedMixin, StoryIndexPage):
+    """The home of all dialogues, at /dialogen/, with the feed of new ones."""
 
     subpage_types = ["dialogues.DialogueThreadPage"]
     child_model = DialogueThreadPage
+    feed_title = _("Hart voor de Jeugd: nieuwe dialogen")
+    feed_description = _(
+        "De nieuwste vragen en stellingen waarover je op Hart voor de Jeugd met anderen praat."
+    )
 
     def get_items(self, request):
         items = super().get_items(request)
