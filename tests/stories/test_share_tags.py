@@ -207,3 +207,15 @@ def test_the_share_image_costs_a_visitor_no_query_beyond_the_hero_image_itself(c
 
     # The hero image, which the page shows anyway; its renditions come from the cache.
     assert len(pictured) == len(plain) + 1, "\n".join(pictured)
+
+
+def test_a_preview_of_a_draft_shows_no_image_of_the_member_who_sent_it(home, member):
+    draft = ArticlePageFactory(
+        live=False, contributor=member, hero_image=ImageFactory(uploaded_by_user=member)
+    )
+
+    response = draft.make_preview_request()
+
+    head = head_tags(response)
+    assert head.meta["og:title"] == draft.title
+    assert not [key for key in head.meta if "image" in key]
