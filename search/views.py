@@ -26,6 +26,7 @@ from .engine import (
     timed_story_types,
 )
 from .facets import FACETS_BY_PARAMETER
+from .feeds import RegionFeed, ThemeFeed
 from .logging import note_search
 from .snippets import first_matching_passage, highlight, matcher
 from .synonyms import synonym_groups
@@ -53,6 +54,7 @@ def theme(request, slug):
         term=term,
         kicker=_("Thema"),
         page_title=term.name,
+        term_feed=ThemeFeed.link_for(term),
     )
 
 
@@ -66,6 +68,7 @@ def region(request, slug):
         term=term,
         kicker=_("Jeugdregio"),
         page_title=term.name,
+        term_feed=RegionFeed.link_for(term),
         ambassadors=term.ambassadors.order_by("name"),
     )
 
@@ -120,7 +123,7 @@ def search_results_page(request, search, *, template, **context):
         ignored=search.ignored,
         chosen_count=sum(len(values) for values in search.chosen.values()),
         promotions=promotions_for(search.query) if results and results.number == 1 else [],
-        feed_url=reverse("search_feed") + feed_query(request),
+        feed_url=reverse("search_feed") + feed_query(request, fixed=search.fixed),
     )
     context.setdefault("page_title", _("Zoeken"))
     if results is not None and not results.paginator.count:
@@ -276,9 +279,13 @@ def query_string(**params):
     return urlencode({key: value for key, value in params.items() if value})
 
 
-def feed_query(request):
+def feed_query(request, fixed=()):
+    """The search's parameters for its feed; a theme or region page adds its own term."""
     params = request.GET.copy()
     params.pop("pagina", None)
+    if fixed:
+        parameter, value = fixed
+        params.setlist(parameter, [value])
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else ""
 
