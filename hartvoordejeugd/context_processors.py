@@ -4,7 +4,7 @@ from home.navigation import main_navigation
 
 
 def site_navigation(request):
-    """The sections and content pages every page links to in its header and footer."""
+    """The menu, footer links and footer text every page shows (home.navigation)."""
     return {"site_navigation": main_navigation(request)}
 
 

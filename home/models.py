@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,7 +22,7 @@ from stories.models import (
     with_play_time,
 )
 
-from .blocks import ContentStreamBlock
+from .blocks import ContentStreamBlock, FooterGroupBlock, LinkBlock
 
 NEWEST_PER_TYPE = 3
 NEWEST_SECTIONS = {
@@ -139,3 +140,45 @@ class ContentPage(Page):
     class Meta:
         verbose_name = _("inhoudspagina")
         verbose_name_plural = _("inhoudspagina's")
+
+
+FOOTER_TEXT = (
+    "Ouders, jongeren en professionals delen hier wat werkt voor kinderen en jongeren, "
+    "en praten erover met elkaar."
+)
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu and the footer of a site, which the redactie edits under Instellingen."""
+
+    menu = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("hoofdmenu"),
+        blank=True,
+        help_text=_(
+            "De links in de balk bovenaan elke pagina, in deze volgorde. Laat je het leeg, dan "
+            "staan de rubrieken er die 'Tonen in menu's' aan hebben."
+        ),
+    )
+    footer_groups = StreamField(
+        [("group", FooterGroupBlock())],
+        verbose_name=_("linkgroepen in de voettekst"),
+        blank=True,
+        help_text=_(
+            "Groepjes links onderaan elke pagina, elk met een kop. Laat je het leeg, dan staan "
+            "de inhoudspagina's er die 'Tonen in menu's' aan hebben, onder 'Over dit platform'."
+        ),
+    )
+    footer_text = models.TextField(
+        _("tekst in de voettekst"),
+        max_length=300,
+        blank=True,
+        default=FOOTER_TEXT,
+        help_text=_("Een of twee zinnen onder de naam van de site, onderaan elke pagina."),
+    )
+
+    panels = [FieldPanel("menu"), FieldPanel("footer_groups"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = _("navigatie")
