@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
 from dialogues.models import DialogueThreadPage
 from dialogues.structured_data import discussion_forum_posting
@@ -31,15 +31,27 @@ HOME_CRUMB = _("Home")
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def may_show_files(request: HttpRequest, page: Page) -> bool:
+def may_show_files(request: HttpRequest, page: Page, ancestors: list[Page]) -> bool:
     """Whether the data may name the page's images and media files: not in a preview (a
     draft's files), nor on a page behind a view restriction (a member's upload is private
     until a live, public page shows it). Only signed-in members and visitors who gave a
-    page's password get past a restriction, so only their requests look the restrictions up
-    (as hartvoordejeugd.seo.share_image does)."""
+    page's password get past a restriction, so only their requests look the restrictions of
+    the page and its `ancestors` up (as hartvoordejeugd.seo.share_image does)."""
     if getattr(request, "is_preview", False):
         return False
-    return not (may_have_passed_a_restriction(request) and page.get_view_restrictions().exists())
+    if not may_have_passed_a_restriction(request):
+        return True
+    return not PageViewRestriction.objects.filter(page__in=[*ancestors, page]).exists()
+
+
+def ancestors_of(page: Page, request: HttpRequest) -> list[Page]:
+    """The page's ancestors from the home page down. The home page comes with the Site that
+    Wagtail looked up for the request, so a section page's breadcrumbs cost no query."""
+    site = Site.find_for_request(request)
+    home = site.root_page if site is not None else None
+    if home is not None and page.depth == home.depth + 1 and page.path.startswith(home.path):
+        return [home]
+    return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
 
 
 def page_data(context: Any) -> list[JsonDict]:
@@ -53,19 +65,17 @@ def page_data(context: Any) -> list[JsonDict]:
         )
     if page.depth <= 2:
         return []
-    ancestors = list(page.get_ancestors())
+    ancestors = ancestors_of(page, request)
     data = []
-    if isinstance(page, DialogueThreadPage):
-        data.append(
-            discussion_forum_posting(
-                page,
-                request,
-                files=may_show_files(request, page),
-                reply_count=context.get("reply_count", 0),
+    if isinstance(page, StoryPage):
+        files = may_show_files(request, page, ancestors)
+        if isinstance(page, DialogueThreadPage):
+            reply_count = context.get("reply_count", 0)
+            data.append(
+                discussion_forum_posting(page, request, files=files, reply_count=reply_count)
             )
-        )
-    elif isinstance(page, StoryPage):
-        data.append(story(page, request, files=may_show_files(request, page), ancestors=ancestors))
+        else:
+            data.append(story(page, request, files=files, ancestors=ancestors))
     data.append(breadcrumb_list(page, request, ancestors=ancestors, home_name=str(HOME_CRUMB)))
     return data
 

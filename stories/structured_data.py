@@ -24,10 +24,11 @@ from core.site_address import absolute_url, site_name
 
 from .models import PodcastPage, StoryPage, VlogPage, WebinarPage
 from .models.vlog import external_video_embed
+from .renditions import HERO
 
 SCHEMA = "https://schema.org"
-# The largest of a story's hero renditions and a vlog's poster: made for the page already.
-IMAGE_RENDITION = "fill-1280x720"
+# The JPEG that a story's hero and a vlog's poster fall back on: the page made it already.
+IMAGE_RENDITION = HERO.fallback_spec
 LOGO = "img/podcast-cover.png"
 
 JsonDict = dict[str, Any]

@@ -5,8 +5,11 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from hartvoordejeugd import structured_data
 from tests.factories import (
     ArticlePageFactory,
     ContributorFactory,
@@ -34,7 +37,7 @@ def test_an_article_names_its_contributor_as_author_and_the_platform_as_publishe
     assert data["headline"] == article.title
     assert data["description"] == article.intro
     assert data["url"] == article.get_full_url()
-    assert data["image"].startswith("http://") and ".fill-1280x720" in data["image"]
+    assert data["image"].startswith("http://") and ".fill-1080x608.format-jpeg" in data["image"]
     assert data["datePublished"] == article.first_published_at.astimezone(AMSTERDAM).isoformat(
         timespec="seconds"
     )
@@ -181,3 +184,36 @@ def test_a_restricted_page_names_no_image_or_media_file(client, home, contributo
     assert "image" not in data
     assert "associatedMedia" not in data
     assert episode.audio_file.url not in str(data)
+
+
+def test_a_page_below_a_restricted_section_names_no_image(client, home, contributor):
+    article = ArticlePageFactory(hero_image=ImageFactory())
+    PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
+    client.force_login(contributor)
+
+    data = of_type(client.get(article.url), "Article")
+
+    assert data["headline"] == article.title
+    assert "image" not in data
+
+
+def test_the_data_costs_a_visitor_no_query_on_a_section_and_one_on_a_story(
+    client, home, monkeypatch
+):
+    article = ArticlePageFactory(hero_image=ImageFactory())
+    client.get(article.url)  # makes the renditions
+    counts = []
+    script_tags = structured_data.script_tags
+
+    def counted(context):
+        with CaptureQueriesContext(connection) as queries:
+            tags = script_tags(context)
+        counts.append(len(queries))
+        return tags
+
+    monkeypatch.setattr(structured_data, "script_tags", counted)
+
+    client.get(article.get_parent().url)
+    client.get(article.url)
+
+    assert counts == [0, 1]
