@@ -25,12 +25,16 @@ def _search_index_dir(tmp_path_factory):
     runs in a transaction that is never committed, so the changes Wagtail's signals queue for
     after the commit are applied when the next request starts instead (the same write, read
     from the database then)."""
-    from search.tantivy import changes
+    from search.tantivy import availability, changes, index
 
     def flush_pending(**kwargs):
         changes.apply_recorded()
 
     with override_settings(HVDJ_SEARCH_INDEX_DIR=tmp_path_factory.mktemp("search-index")):
+        # Built and empty from the start, also for module-scoped fixtures, which run before
+        # _empty_search_index: an index that is not built would be rebuilt in the background.
+        index.open_index(index.default_path())
+        availability.mark_built(index.default_path())
         request_started.connect(flush_pending, dispatch_uid="tests-flush-search-index")
         yield
         request_started.disconnect(dispatch_uid="tests-flush-search-index")
