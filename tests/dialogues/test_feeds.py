@@ -1,22 +1,20 @@
 """/dialogen/feed/: the newest dialogue threads as RSS 2.0, read back with feedparser."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from tests.factories import ContributorFactory, DialogueThreadPageFactory, ThemeFactory
-from tests.stories.feed_helpers import advertised_feeds, fetch_feed, titles
-from tests.stories.test_feeds import queries_of
+from tests.stories.feed_helpers import (
+    add_hidden_stories,
+    advertised_feeds,
+    days_ago,
+    fetch_feed,
+    queries_of,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
 FEED_URL = "/dialogen/feed/"
-
-
-def days_ago(days):
-    return (timezone.now() - datetime.timedelta(days=days)).replace(microsecond=0)
 
 
 @pytest.fixture
@@ -33,9 +31,7 @@ def threads(home):
             ("Wie helpt bij een crisis?", 1),
         )
     ]
-    DialogueThreadPageFactory(title="Nog een concept", live=False)
-    private = DialogueThreadPageFactory(title="Voor de redactie", first_published_at=days_ago(0))
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    add_hidden_stories(DialogueThreadPageFactory)
     return found
 
 

@@ -1,11 +1,7 @@
 """/thema/<slug>/feed/ and /regio/<slug>/feed/: the newest stories of every type with one
 theme or region as RSS 2.0, read back with feedparser and advertised on the term's page."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     ArticlePageFactory,
@@ -15,14 +11,16 @@ from tests.factories import (
     ThemeFactory,
     VlogPageFactory,
 )
-from tests.stories.feed_helpers import advertised_feeds, fetch_feed, titles
-from tests.stories.test_feeds import queries_of
+from tests.stories.feed_helpers import (
+    add_hidden_stories,
+    advertised_feeds,
+    days_ago,
+    fetch_feed,
+    queries_of,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def days_ago(days):
-    return (timezone.now() - datetime.timedelta(days=days)).replace(microsecond=0)
 
 
 @pytest.fixture
@@ -38,9 +36,7 @@ def pleegzorg(home):
     ):
         factory(title=title, contributor=author, themes=[theme], first_published_at=days_ago(days))
     ArticlePageFactory(title="Over iets anders", first_published_at=days_ago(1))
-    ArticlePageFactory(title="Concept over pleegzorg", themes=[theme], live=False)
-    private = ArticlePageFactory(title="Besloten", themes=[theme], first_published_at=days_ago(0))
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    add_hidden_stories(ArticlePageFactory, themes=[theme])
     return theme
 
 

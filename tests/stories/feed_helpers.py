@@ -1,10 +1,27 @@
-"""Helpers of the feed tests: fetch and parse a feed, and find the feeds a page advertises."""
+"""Helpers of the feed tests: stories that must stay out of a feed, fetching and parsing a
+feed, its queries, and the feeds a page advertises."""
 
+import datetime
 from html.parser import HTMLParser
 
 import feedparser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 RSS_TYPE = "application/rss+xml"
+
+
+def days_ago(days):
+    return (timezone.now() - datetime.timedelta(days=days)).replace(microsecond=0)
+
+
+def add_hidden_stories(factory, **fields):
+    """A draft and a page behind a login, newer than the others: neither may be in a feed."""
+    factory(title="Nog een concept", live=False, **fields)
+    private = factory(title="Alleen voor leden", first_published_at=days_ago(0), **fields)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
 
 
 def fetch_feed(client, url):
@@ -16,6 +33,15 @@ def fetch_feed(client, url):
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "rss20"
     return feed
+
+
+def queries_of(client, url, entries):
+    """The queries of one request for the feed at `url`, after one that fills the caches
+    (the sites records, which Django and Wagtail keep for later requests)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(fetch_feed(client, url).entries) == entries
+    return len(queries)
 
 
 def titles(feed):

@@ -8,11 +8,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import PageViewRestriction
 
 from stories.models import VlogPage
 from tests.factories import (
@@ -25,17 +22,21 @@ from tests.factories import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.stories.feed_helpers import RSS_TYPE, advertised_feeds, fetch_feed, titles
+from tests.stories.feed_helpers import (
+    RSS_TYPE,
+    add_hidden_stories,
+    advertised_feeds,
+    days_ago,
+    fetch_feed,
+    queries_of,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
 ARTICLES_FEED = "/verhalen/feed/"
 DAY = datetime.timedelta(days=1)
 DC = "{http://purl.org/dc/elements/1.1/}"
-
-
-def days_ago(days):
-    return (timezone.now() - days * DAY).replace(microsecond=0)
 
 
 @pytest.fixture
@@ -54,9 +55,7 @@ def articles(home):
         )
         for number in range(1, 4)
     ]
-    ArticlePageFactory(title="Nog niet gepubliceerd", live=False)
-    private = ArticlePageFactory(title="Alleen voor leden", first_published_at=days_ago(0))
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    add_hidden_stories(ArticlePageFactory)
     return stories
 
 
@@ -113,15 +112,6 @@ def test_the_feed_comes_from_the_page_cache_and_changes_when_a_story_is_publishe
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert b"Vers van de pers" in third.content
-
-
-def queries_of(client, url, entries):
-    """The queries of one request for the feed at `url`, after one that fills the caches
-    (the sites records, which Django and Wagtail keep for later requests)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert len(fetch_feed(client, url).entries) == entries
-    return len(queries)
 
 
 def test_the_feed_costs_the_same_queries_for_three_or_twenty_items(client, articles):
