@@ -5,17 +5,22 @@ content pages that have "Tonen in menu's" on, as before there was a setting.
 The setting's links are read from the stored JSON rather than through the StreamField's values:
 that way the pages of the menu and of the footer come in one query, already limited to live pages
 outside any view restriction (a subquery, where Wagtail's `public()` costs a query of its own).
+The result is kept in the cache per generation of the page cache (core.page_cache), which every
+publish, unpublish, move and save of the setting or of a view restriction starts anew, so most
+pages read the navigation without a query.
 """
 
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction, Site
 
+from core.page_cache import current_generation
 from dialogues.models import DialogueIndexPage
 from stories.models import ArticleIndexPage, PodcastIndexPage, VlogIndexPage, WebinarIndexPage
 
@@ -29,13 +34,15 @@ SECTION_MODELS = (
     DialogueIndexPage,
 )
 AUTOMATIC_FOOTER_HEADING = _("Over dit platform")
+CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
 class Link:
     url: str
     label: str
-    page: Page | None = None
+    page_id: int | None = None
+    path: str = ""  # the page's place in the tree, to mark the section a visitor is in
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def main_navigation(request):
 
     Lazy, so that responses that render no template (redirects, files) cost no query.
     """
-    return SimpleLazyObject(lambda: _load(request))
+    return SimpleLazyObject(lambda: _cached(request))
 
 
 def visible(pages):
@@ -60,10 +67,24 @@ def visible(pages):
     return pages.live().exclude(Exists(restrictions))
 
 
-def _load(request):
+def _cached(request):
     site = Site.find_for_request(request)
     if site is None:
-        return {"home": None, "menu": [], "footer_groups": [], "footer_text": ""}
+        return {"home_url": None, "menu": [], "footer_groups": [], "footer_text": ""}
+    navigation = cache.get(_cache_key(site))
+    if navigation is None:
+        navigation = _load(request, site)
+        # Not the key of before: creating the setting's row on a first visit starts a new
+        # generation itself.
+        cache.set(_cache_key(site), navigation, timeout=CACHE_SECONDS)
+    return navigation
+
+
+def _cache_key(site):
+    return f"hvdj:navigation:{current_generation()}:{site.pk}"
+
+
+def _load(request, site):
     setting = NavigationSettings.for_request(request)
     menu_raw = [block["value"] for block in setting.menu.raw_data]
     groups_raw = [block["value"] for block in setting.footer_groups.raw_data]
@@ -89,7 +110,7 @@ def _load(request):
         if not groups_raw and content_pages:
             footer_groups = [LinkGroup(heading=AUTOMATIC_FOOTER_HEADING, links=content_pages)]
     return {
-        "home": site.root_page,
+        "home_url": site.root_page.get_url(request),
         "menu": menu,
         "footer_groups": footer_groups,
         "footer_text": setting.footer_text,
@@ -109,7 +130,7 @@ def _link(raw, pages, request):
         page = pages.get(raw["page"])
         if page is None:
             return None
-        return Link(url=page.get_url(request), label=raw.get("label") or page.title, page=page)
+        return _page_link(page, request, label=raw.get("label"))
     if raw.get("url"):
         return Link(url=raw["url"], label=raw.get("label") or raw["url"])
     return None
@@ -127,6 +148,12 @@ def _automatic(site, request):
     )
     sections, content_pages = [], []
     for page in pages:
-        link = Link(url=page.get_url(request), label=page.title, page=page)
+        link = _page_link(page, request)
         (content_pages if page.content_type_id == content_page_type.pk else sections).append(link)
     return sections, content_pages
+
+
+def _page_link(page, request, label=""):
+    return Link(
+        url=page.get_url(request), label=label or page.title, page_id=page.pk, path=page.path
+    )
