@@ -235,6 +235,13 @@ def edit_url(setting):
     return reverse("wagtailsettings:edit", args=["home", "navigationsettings", setting.site_id])
 
 
+def test_the_redactie_finds_navigatie_under_instellingen(editor_client, setting):
+    response = editor_client.get(reverse("wagtailadmin_home"))
+
+    assert "Instellingen" in response.text
+    assert "/admin/settings/home/navigationsettings/" in response.text
+
+
 def test_an_editor_edits_the_menu_in_the_admin_and_visitors_see_it(client, editor_client, setting):
     about = ContentPageFactory(title="Over ons", slug="over-ons", show_in_menus=False)
     assert editor_client.get(edit_url(setting)).status_code == 200
