@@ -85,7 +85,9 @@ def _cache_key(site):
 
 
 def _load(request, site):
-    setting = NavigationSettings.for_request(request)
+    # Read, never created: Wagtail's for_request() would add the row on a first visit, and a new
+    # row empties the page cache. Until the redactie saves it, the defaults (an empty menu) hold.
+    setting = NavigationSettings.objects.filter(site=site).first() or NavigationSettings(site=site)
     menu_raw = [block["value"] for block in setting.menu.raw_data]
     groups_raw = [block["value"] for block in setting.footer_groups.raw_data]
     chosen = [
