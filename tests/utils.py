@@ -1,5 +1,6 @@
 """Helpers for tests that are not fixtures."""
 
+import ast
 import io
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -62,3 +63,14 @@ NEW_MEMBER = {
     "password1": "een-lang-wachtwoord-42",
     "password2": "een-lang-wachtwoord-42",
 }
+
+
+def imported_top_level_packages(path):
+    """(top-level package, line) of every absolute import in the Python file at `path`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.partition(".")[0], node.lineno
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.partition(".")[0], node.lineno

@@ -32,8 +32,7 @@ from tests.factories import (
     WebinarPageFactory,
 )
 from tests.samples import mp3_bytes
-from tests.stories.test_dependencies import imported_top_level_packages
-from tests.utils import CONSENT
+from tests.utils import CONSENT, imported_top_level_packages
 
 TOKEN_FIELD = re.compile(r'<input type="hidden" name="form_token" value="([\w-]+)"')
 STORY_KINDS = {

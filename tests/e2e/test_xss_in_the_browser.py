@@ -85,6 +85,16 @@ FIND_INJECTED = """
   const describe = (element) => element.outerHTML.slice(0, 120);
   if (!inlineScriptsAllowed) {
     for (const script of document.querySelectorAll("script:not([src])")) {
+      // Our JSON-LD is a data block, never run; a payload that broke out of it would leave
+      // text that is no longer JSON.
+      if (script.type === "application/ld+json") {
+        try {
+          JSON.parse(script.textContent);
+          continue;
+        } catch (error) {
+          found.push(`broken data block: ${describe(script)}`);
+        }
+      }
       found.push(`inline script: ${describe(script)}`);
     }
   }
