@@ -33,6 +33,9 @@ urlpatterns = [
     path("", include("webinars.urls")),
     path("", include("sharing.urls")),
     path("", include("dialogues.urls")),
+    path("", include("adoptions.urls")),
+    path("", include("ambassadors.urls")),
+    path("", include("follows.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     # The read API for partners (api/): live, public content only.
     path("api/v2/", include("api.urls")),

@@ -1,0 +1,3 @@
+"""The adoptions app's public URLs."""
+
+urlpatterns: list = []

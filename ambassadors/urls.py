@@ -1,0 +1,3 @@
+"""The ambassadors app's public URLs."""
+
+urlpatterns: list = []

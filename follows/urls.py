@@ -1,0 +1,3 @@
+"""The follows app's public URLs."""
+
+urlpatterns: list = []
