@@ -9,3 +9,11 @@ class AdoptionsConfig(AppConfig):
 
     name = "adoptions"
     verbose_name = _("Toepassingen")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.page_cache import empty_page_cache_when_changed
+
+        from .models import Adoption
+
+        empty_page_cache_when_changed(Adoption)

@@ -1,3 +1,10 @@
 """The adoptions app's public URLs."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("toepassen/<int:page_id>/", views.adopt_view, name="adopt"),
+    path("toepassen/<int:page_id>/intrekken/", views.withdraw_view, name="withdraw_adoption"),
+]
