@@ -1,4 +1,5 @@
-"""`{% follow_button kind thing %}` and `{% follow_search_button %}`: the follow buttons that
+"""`{% follow_button kind thing %}`, `{% follow_term_button term %}` and
+`{% follow_search_button %}`: the follow buttons that
 theme, region, dialogue and search pages show (templates of lower apps load this library;
 their Python never imports `follows`)."""
 
@@ -8,7 +9,7 @@ from ..exceptions import FollowRefused
 from ..forms import VisitorFollowForm
 from ..models import Follow, Follower
 from ..services import find_follow
-from ..targets import FOLLOW_LABELS, FOLLOWING_LABELS, Target, resolve
+from ..targets import FOLLOW_LABELS, FOLLOWING_LABELS, TERM_MODELS, Target, resolve
 
 register = template.Library()
 TEMPLATE = "follows/includes/follow_button.html"
@@ -16,6 +17,7 @@ TEMPLATE = "follows/includes/follow_button.html"
 
 def button_context(request, target):
     context = {
+        "request": request,
         "target": target,
         "label": FOLLOW_LABELS[target.kind],
         "following_label": FOLLOWING_LABELS[target.kind],
@@ -35,6 +37,13 @@ def button_context(request, target):
 def follow_button(context, kind, thing):
     """The button for a theme, region, change task or dialogue page."""
     return button_context(context["request"], Target(kind, obj=thing))
+
+
+@register.inclusion_tag(TEMPLATE, takes_context=True)
+def follow_term_button(context, term):
+    """The button on a theme's or region's page (the kind follows from the term's model)."""
+    kind = next(kind for kind, model in TERM_MODELS.items() if isinstance(term, model))
+    return button_context(context["request"], Target(kind, obj=term))
 
 
 @register.inclusion_tag(TEMPLATE, takes_context=True)
