@@ -9,3 +9,8 @@ class AmbassadorsConfig(AppConfig):
 
     name = "ambassadors"
     verbose_name = _("Regio-ambassadeurs")
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect_signals()

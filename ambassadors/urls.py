@@ -1,3 +1,9 @@
 """The ambassadors app's public URLs."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("regio/<slug:slug>/vraag/", views.ask, name="ask_ambassador"),
+]

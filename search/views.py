@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from ambassadors.region import region_context
 from mediafiles.transcripts import format_time, passage_anchor
 from stories.models import Region, StoryPage, Theme, card_queryset
 
@@ -59,7 +60,8 @@ def theme(request, slug):
 
 
 def region(request, slug):
-    """/regio/<slug>/: everything from one youth region, with its ambassadors."""
+    """/regio/<slug>/: everything from one youth region, with its ambassadors, the question
+    form, its upcoming webinars and its active dialogues."""
     term = get_object_or_404(Region, slug=slug)
     return results_page(
         request,
@@ -69,7 +71,7 @@ def region(request, slug):
         kicker=_("Jeugdregio"),
         page_title=term.name,
         term_feed=RegionFeed.link_for(term),
-        ambassadors=term.ambassadors.order_by("name"),
+        **region_context(term),
     )
 
 

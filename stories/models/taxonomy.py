@@ -76,7 +76,27 @@ class Ambassador(index.Indexed, ClusterableModel):
         help_text=_("Bijvoorbeeld: jeugdhulpprofessional."),
     )
     bio = models.TextField(_("over deze ambassadeur"), blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
+    help_with = models.CharField(
+        _("waarmee ik je kan helpen"),
+        max_length=255,
+        blank=True,
+        help_text=_("Kort, bijvoorbeeld: pleegzorg, de overgang naar volwassenheid."),
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_(
+            "Vragen via de regiopagina komen hier binnen. Bezoekers zien dit adres nooit."
+        ),
+    )
+    notify_on_submissions = models.BooleanField(
+        _("Stuur mij een bericht bij nieuwe inzendingen uit mijn regio"),
+        default=True,
+        help_text=_(
+            "Een e-mail als iemand een verhaal of dialoog uit een van de regio's van deze "
+            "ambassadeur instuurt."
+        ),
+    )
     photo = models.ForeignKey(
         "stories.SafeImage",
         verbose_name=_("foto"),
@@ -103,7 +123,9 @@ class Ambassador(index.Indexed, ClusterableModel):
         FieldPanel("kind"),
         FieldPanel("role"),
         FieldPanel("bio"),
+        FieldPanel("help_with"),
         FieldPanel("email"),
+        FieldPanel("notify_on_submissions"),
         FieldPanel("photo"),
         FieldPanel("regions"),
         FieldPanel("change_task"),
