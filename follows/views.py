@@ -73,14 +73,14 @@ def follow_again(request):
         target = target_from(request.POST)
     except FollowRefused as refusal:
         return notice(request, title=_("Volgen niet gelukt"), text=str(refusal), status=404)
-    form = VisitorFollowForm(request.POST, auto_id="volgen-%s")
-    form.add_error(
-        None,
-        _(
-            "Je hebt nog niets gevolgd: ter beveiliging moet je het formulier nog een keer "
-            "versturen. Wat je invulde, staat er nog."
-        ),
+    again = _(
+        "Je volgt het nog niet: ter beveiliging moet je het formulier nog een keer versturen."
     )
+    if request.user.is_authenticated:
+        messages.error(request, again)
+        return follow_page(request, target, None, status=400)
+    form = VisitorFollowForm(request.POST, auto_id="volgen-%s")
+    form.add_error(None, again + " " + _("Wat je invulde, staat er nog."))
     return follow_page(request, target, form, status=400)
 
 

@@ -1,6 +1,11 @@
 import pytest
 
-from tests.factories import ChangeTaskFactory, DialogueThreadPageFactory, RegionFactory, ThemeFactory
+from tests.factories import (
+    ChangeTaskFactory,
+    DialogueThreadPageFactory,
+    RegionFactory,
+    ThemeFactory,
+)
 
 
 @pytest.fixture
@@ -22,3 +27,9 @@ def change_task(db):
 def thread(home):
     """A live dialogue thread under /dialogen/."""
     return DialogueThreadPageFactory(title="Hoe vind je een pleeggezin?")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the e-mails) at the end of the `with` block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -50,7 +50,9 @@ def test_a_member_follows_each_kind_once_and_stops(
 
 
 def test_the_same_search_in_another_order_is_one_follow(member_client, member, theme, region):
-    follow(member_client, "search", "regio=twente&q=pleeg++zorg&thema=pleegzorg&sortering=nieuwste")
+    follow(
+        member_client, "search", "regio=twente&q=pleeg++zorg&thema=pleegzorg&sortering=nieuwste"
+    )
     follow(member_client, "search", "thema=pleegzorg&regio=twente&q=pleeg%20zorg")
 
     (followed,) = Follow.objects.filter(follower__user=member)
