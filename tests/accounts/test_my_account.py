@@ -18,6 +18,8 @@ from wagtail.search.backends import get_search_backend
 from accounts.personal_data import registered_personal_data
 from dialogues.moderation import approve_reply
 from dialogues.replies import post_reply
+from follows.services import follow, member_follower
+from follows.targets import resolve
 from stories.models import ArticlePage, WebinarRegistration
 from tests.factories import (
     PASSWORD,
@@ -96,6 +98,9 @@ PLANTERS = {
     "documents": planted_document,
     "replies": planted_reply,
     "webinar_registrations": planted_registration,
+    "follows": lambda member, editor: follow(
+        follower=member_follower(member), target=resolve("search", f"q={PLANTED}zoekopdracht")
+    ),
 }
 
 
