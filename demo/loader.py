@@ -23,6 +23,7 @@ from demo.content.replies import HELD_REPLY, REPLIES
 from demo.content.vlogs import VLOGS
 from demo.content.webinars import WEBINAR_REGISTRATIONS, WEBINARS
 from demo.files import demo_image, podcast_files, vlog_files, webinar_files
+from demo.follows import ensure_follows
 from demo.replies import ensure_blocked_words, ensure_held_reply, ensure_replies
 from demo.taxonomy import ensure_taxonomy
 from dialogues.models import DialogueIndexPage, DialogueThreadPage
@@ -79,6 +80,7 @@ def load_demo(*, editor_password, with_media=None):
         home=home, editor=editor, members=members, taxonomy=taxonomy, with_media=with_media
     )
     loader.load()
+    ensure_follows(members)
     return loader.created
 
 
