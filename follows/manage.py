@@ -3,6 +3,8 @@ the choice of a daily or weekly digest. A member finds it under Mijn account; a 
 without an account opens it by the link in every digest (the follower's token).
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
@@ -25,7 +27,8 @@ def follows_page(request, follower: Follower | None, *, back: str):
     if request.method == "POST" and follower is not None:
         stop = request.POST.get("stoppen", "")
         if stop:
-            stopped = unfollow(follower=follower, follow_id=int(stop)) if stop.isdigit() else None
+            valid = re.fullmatch(r"[0-9]{1,9}", stop) is not None
+            stopped = unfollow(follower=follower, follow_id=int(stop)) if valid else None
             if stopped is not None:
                 messages.success(
                     request,

@@ -10,6 +10,7 @@ A search is stored normalised (`normalise_search`): read as the search page read
 results left out), then written in one fixed order, so that the same search is one follow.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -115,7 +116,7 @@ def resolve(kind: str, value: str) -> Target:
         return Target(kind, query=query)
     if kind == Kind.DIALOGUE:
         thread = None
-        if value.isdigit() and len(value) < 10:
+        if re.fullmatch(r"[0-9]{1,9}", value):
             thread = DialogueThreadPage.objects.live().public().filter(pk=int(value)).first()
         if thread is not None:
             return Target(kind, obj=thread)
