@@ -16,11 +16,13 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 
 from accounts.personal_data import registered_personal_data
+from adoptions.services import adopt
 from dialogues.moderation import approve_reply
 from dialogues.replies import post_reply
 from follows.services import follow, member_follower
 from follows.targets import resolve
 from stories.models import ArticlePage, WebinarRegistration
+from tests.adoptions.factories import PracticeArticleFactory
 from tests.factories import (
     PASSWORD,
     ArticlePageFactory,
@@ -100,6 +102,13 @@ PLANTERS = {
     "webinar_registrations": planted_registration,
     "follows": lambda member, editor: follow(
         follower=member_follower(member), target=resolve("search", f"q={PLANTED}zoekopdracht")
+    ),
+    "adoptions": lambda member, editor: adopt(
+        member=member,
+        page=PracticeArticleFactory(),
+        region=RegionFactory(),
+        organisation=f"Wijkteam {PLANTED}organisatie",
+        note=f"Wij doen het met {PLANTED}toelichting.",
     ),
 }
 
