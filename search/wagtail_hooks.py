@@ -21,8 +21,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.redactie import can_moderate
+from stories.similar import SIMILAR_HOOK
 
 from .models import SearchQueryDay, SynonymGroup
+from .similar import similar_ids
 
 
 def is_redactie(user):
@@ -330,3 +332,11 @@ def hide_wagtails_search_terms_report(request, menu_items):
     # Wagtail's "Search terms" counts Query.add_hit(), which our search view does not call;
     # "Meest gezocht" and "Zonder resultaat" report from our own log.
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+# --- Similar stories at the end of a story (stories/similar.py) -------------------------------
+
+
+@hooks.register(SIMILAR_HOOK)
+def similar_stories(page, *, terms, models, limit):
+    return similar_ids(page, terms=terms, models=models, limit=limit)

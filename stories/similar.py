@@ -1,0 +1,160 @@
+"""Similar practice examples ("Vergelijkbare praktijkvoorbeelden") at the end of every story.
+
+Up to four live, public stories (articles, vlogs, podcasts, webinars: the practice examples
+people share; dialogue threads are questions, not examples) other than the page itself, its
+translations and its aliases. The order:
+
+1. what the search engine finds most alike: the app that runs it answers the
+   "similar_stories" hook (page, terms, models, limit) with {page id: score}, or None when it
+   cannot (see search/similar.py; stories may not import search);
+2. then, and among equal scores, the stories that share the most themes, change tasks and
+   audiences (weighted by TAXONOMY_WEIGHTS), the newest first among equals.
+
+Both in one SQL query, which also reads what a card shows, and the cards' prefetches: a fixed
+number of queries, none at all for a page without terms that the engine finds nothing for.
+The page's own terms are prefetched onto the page, so its "Onderwerpen" list reads them
+without a query of its own. A hook that fails is logged and left out: the page never fails
+because of it.
+"""
+
+import logging
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+from stories.models import (
+    ArticlePage,
+    PodcastPage,
+    StoryPage,
+    VlogPage,
+    WebinarPage,
+    prefetch_cards,
+    with_play_time,
+)
+
+logger = logging.getLogger(__name__)
+
+SIMILAR_HOOK = "similar_stories"
+LIMIT = 4
+# How many ids the engine is asked for: some may have left the database or be hidden.
+ENGINE_CANDIDATES = 12
+# The story types shown as practice examples.
+CANDIDATE_MODELS = (ArticlePage, VlogPage, PodcastPage, WebinarPage)
+# What a shared term weighs in the taxonomy ranking (and in the engine's, see search/similar.py).
+TAXONOMY_WEIGHTS = {"themes": 3, "change_tasks": 2, "audiences": 1}
+
+
+def similar_stories(page, *, limit=LIMIT, prefetch_terms=True) -> list[StoryPage]:
+    """The stories to show under "Vergelijkbare praktijkvoorbeelden" on `page`, best first.
+
+    `prefetch_terms=False` reads the page's terms as they are on the page object (a preview's
+    terms come from its revision, not from the database)."""
+    if prefetch_terms:
+        prefetch_related_objects([page], *TAXONOMY_WEIGHTS)
+    terms = {field: [term.pk for term in getattr(page, field).all()] for field in TAXONOMY_WEIGHTS}
+    scores = engine_scores(page, terms)
+    if not scores and not any(terms.values()):
+        return []
+    stories = list(ranked(page, terms, scores)[:limit])
+    return prefetch_cards(stories)
+
+
+def engine_scores(page, terms):
+    """{id: score} of what the first "similar_stories" hook that answers finds; {} when none
+    can."""
+    for hook in hooks.get_hooks(SIMILAR_HOOK):
+        try:
+            found = hook(page, terms=terms, models=CANDIDATE_MODELS, limit=ENGINE_CANDIDATES)
+        except Exception:
+            # Any failure of the engine: the taxonomy answers.
+            logger.exception("Similar stories from %s failed for page %s", hook, page.pk)
+            continue
+        if found:
+            # Scores equal to two decimals are a tie, which the taxonomy and the date decide.
+            return {pk: round(score, 2) for pk, score in found.items()}
+    return {}
+
+
+def candidates(page):
+    """Live stories of the CANDIDATE_MODELS outside any view restriction, without `page`, its
+    translations and its aliases (a subquery for the restrictions: no query of its own)."""
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    itself = Q(translation_key=page.translation_key)
+    if page.pk is not None:  # a preview of a page not saved yet has none
+        itself |= Q(pk=page.pk) | Q(alias_of_id=page.pk)
+    if page.alias_of_id:
+        itself |= Q(pk=page.alias_of_id) | Q(alias_of_id=page.alias_of_id)
+    return (
+        StoryPage.objects.live()
+        .filter(
+            content_type__app_label=StoryPage._meta.app_label,
+            content_type__model__in=[model._meta.model_name for model in CANDIDATE_MODELS],
+        )
+        .exclude(itself)
+        .exclude(Exists(restrictions))
+    )
+
+
+def tagged_with(field, pks):
+    """The rows of taxonomy `field`'s table that give a story one of the terms `pks`."""
+    model_field = StoryPage._meta.get_field(field)
+    term = f"{model_field.related_model._meta.model_name}_id"
+    return model_field.remote_field.through.objects.filter(**{f"{term}__in": pks})
+
+
+def shared_count(field, pks):
+    """How many of the terms `pks` of taxonomy `field` a story has (a correlated subquery)."""
+    rows = (
+        tagged_with(field, pks)
+        .filter(storypage_id=OuterRef("pk"))
+        .values("storypage_id")
+        .annotate(shared=Count("pk"))
+        .values("shared")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def ranked(page, terms, scores):
+    """The candidates the engine scored or that share a term, best first, with
+    what a card shows (the contributor, a vlog's or podcast's play time, a webinar's start)."""
+    stories = candidates(page)
+    found = Q(pk__in=list(scores))
+    score = Value(0)
+    for field, pks in terms.items():
+        if pks:
+            found |= Q(pk__in=tagged_with(field, pks).values("storypage_id"))
+            score = score + shared_count(field, pks) * TAXONOMY_WEIGHTS[field]
+    engine_score = Case(
+        *(When(pk=pk, then=Value(score)) for pk, score in scores.items()),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return (
+        with_play_time(stories.filter(found))
+        .select_related("contributor")
+        .annotate(
+            similarity=score,
+            engine_score=engine_score,
+            start=F("webinarpage__start"),
+        )
+        .order_by(
+            "-engine_score", "-similarity", F("first_published_at").desc(nulls_last=True), "-pk"
+        )
+    )
