@@ -19,6 +19,7 @@ from django.views import defaults
 from accounts.models import User
 from core import errors
 from dialogues.models import DialogueThreadPage, Reply
+from follows.models import Follow
 from home.models import ContentPage
 from stories.models import ArticlePage, PodcastPage, Region, Theme, VlogPage, WebinarPage
 from tests.utils import NEW_MEMBER, post_form, run_command
@@ -88,6 +89,15 @@ def visitor_pages(client):
     pages["reply refused"] = post_form(
         client, thread.url, {"comment": ""}, action=f"/dialogen/reageren/{thread.pk}/"
     )
+    follow = Follow.objects.filter(follower__user__isnull=False).order_by("pk").first()
+    pages["follow"] = client.get("/volgen/?kind=theme&value=pleegzorg")
+    pages["follow refused"] = client.post(
+        "/volgen/", {"kind": "theme", "value": "pleegzorg", "email": "geen-adres"}
+    )
+    pages["follow link broken"] = client.get("/volgen/bevestigen/kapot/")
+    pages["unsubscribe"] = client.get(f"/volgen/afmelden/{follow.token}/")
+    pages["unsubscribe from all"] = client.get(f"/volgen/alles-afmelden/{follow.follower.token}/")
+    pages["what you follow, by link"] = client.get(f"/volgen/beheren/{follow.follower.token}/")
     pages["verification sent"] = post_form(
         client,
         "/account/signup/",
@@ -109,6 +119,7 @@ def member_pages(client):
         for path in [
             "/",
             "/mijn-account/",
+            "/mijn-account/volgen/",
             "/mijn-bijdragen/",
             "/deel-je-verhaal/",
             "/deel-je-verhaal/artikel/",
