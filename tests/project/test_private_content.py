@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 import hartvoordejeugd.urls
 from tests.dialogues.conftest import verified
-from tests.factories import ArticlePageFactory, ContributorFactory, ImageFactory
+from tests.factories import ArticlePageFactory, ContributorFactory, ImageFactory, ThemeFactory
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -215,3 +215,28 @@ def test_under_make_run_media_holds_back_the_files_of_an_unpublished_story(
     response = client.get(public_rendition.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == public_rendition.file.open("rb").read()
+
+
+def test_vergelijkbare_praktijkvoorbeelden_show_no_draft_and_no_private_story(
+    client, home, member
+):
+    theme = ThemeFactory(name="Schoolverzuim")
+
+    def sharing(**fields):
+        page = ArticlePageFactory(live=False, intro="Thuiszitters en leerplicht.", **fields)
+        page.themes.set([theme])
+        return page
+
+    page, public = sharing(title="Onze aanpak"), sharing(title="Ook openbaar")
+    draft, private = sharing(title="Nog een concept"), sharing(title="Alleen voor leden")
+    for story in (page, public, private):
+        story.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    client.force_login(member)  # a member who may read the private story
+
+    html = client.get(page.url).content.decode()
+
+    assert "Vergelijkbare praktijkvoorbeelden" in html
+    assert "Ook openbaar" in html
+    assert draft.title not in html
+    assert private.title not in html
