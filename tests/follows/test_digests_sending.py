@@ -337,3 +337,18 @@ def test_a_follower_without_follows_gets_nothing(db, mailoutbox):
     Follower.objects.create(email="leeg@example.org", confirmed_at=window_for("weekly").start)
     assert "1 zonder nieuws" in send()
     assert mailoutbox == []
+
+
+def test_a_missed_week_is_caught_up_with_the_date_option(home, weekly, pleegzorg, mailoutbox):
+    follower = member_follower()
+    follow(follower, theme=pleegzorg)
+    week_before = window_for(Period.WEEKLY, now=weekly.start)
+    story(ArticlePageFactory, week_before, title="Van twee weken terug", themes=[pleegzorg])
+    story(ArticlePageFactory, weekly, title="Van vorige week", themes=[pleegzorg])
+
+    run_command("send_digests", "--period", "weekly", "--date", f"{weekly.start:%Y-%m-%d}")
+
+    [message] = mailoutbox
+    assert "Van twee weken terug" in message.body
+    assert "Van vorige week" not in message.body
+    assert Digest.objects.get().period_start == week_before.start
