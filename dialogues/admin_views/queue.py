@@ -24,6 +24,8 @@ from wagtail.models import Page
 
 from dialogues.models import Reply, ReplyReport
 
+from .filters import ReplyFilterSet
+
 # --- What the queue shows ---------------------------------------------------------------------
 
 
@@ -227,6 +229,7 @@ class ReplyIndexView(IndexView):
 
     template_name = "dialogues/admin/reply_index.html"
     page_title = gettext_lazy("Reacties")
+    filterset_class = ReplyFilterSet
 
     @cached_property
     def tab(self):
@@ -274,10 +277,18 @@ class ReplyIndexView(IndexView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         counts = tab_counts()
+        # Another tab keeps the chosen filters, from its first page.
+        query = self.request.GET.copy()
+        query.pop("p", None)
+
+        def tab_url(tab):
+            query["status"] = tab.slug
+            return f"{self.index_url}?{query.urlencode()}"
+
         context["tabs"] = [
             {
                 "label": tab.label,
-                "url": f"{self.index_url}?status={tab.slug}",
+                "url": tab_url(tab),
                 "count": counts.get(tab.slug),
                 "current": tab == self.tab,
             }
