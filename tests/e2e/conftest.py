@@ -82,7 +82,8 @@ def page(browser, demo_site):
 
 @pytest.fixture
 def demo_urls(demo_site):
-    """The home page, every index, one story of every type, a content page, search and a 404."""
+    """The home page, every index, one story of every type, a content page, search, a theme
+    page with its follow form and a 404."""
     stories = [
         model.objects.live().order_by("path").first()
         for model in (ArticlePage, VlogPage, PodcastPage, WebinarPage, DialogueThreadPage)
@@ -97,5 +98,7 @@ def demo_urls(demo_site):
         *[story.url for story in stories],
         ContentPage.objects.live().order_by("path").first().url,
         "/zoeken/?q=pleegzorg",
+        "/thema/pleegzorg/",
+        "/volgen/?kind=theme&value=pleegzorg",
         "/deze-pagina-bestaat-niet/",
     ]
