@@ -4,9 +4,12 @@ that they follow it, and stops with another; the same search is one follow."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from follows.models import Follow, Follower
 from follows.targets import normalise_search
+from tests.factories import DialogueThreadPageFactory
+from tests.follows.factories import FollowFactory
 
 
 def follow(client, kind, value):
@@ -76,8 +79,6 @@ def test_following_nothing_or_something_that_does_not_exist_is_a_dutch_404(membe
 
 
 def test_a_member_cannot_stop_someone_elses_follow(member_client, member, theme):
-    from tests.follows.factories import FollowFactory
-
     others = FollowFactory()
 
     response = member_client.post(reverse("unfollow", args=[others.pk]))
@@ -99,6 +100,7 @@ def test_the_theme_page_shows_a_member_the_button_then_that_they_follow_it(membe
     page = BeautifulSoup(member_client.get("/thema/pleegzorg/").text, "html.parser")
     button = page.select_one(".follow form button")
     assert button.text.strip() == "Volg dit thema"
+    assert len(page.select_one(".follow [name=csrfmiddlewaretoken]")["value"]) > 20
 
     follow(member_client, "theme", "pleegzorg")
 
@@ -126,3 +128,13 @@ def test_the_search_page_offers_the_search_or_the_change_task(client, change_tas
     assert task.select_one(".follow summary").text.strip() == "Volg deze veranderopgave"
     assert task.select_one(".follow [name=value]")["value"] == "thuisnabij"
     assert nothing.select_one(".follow") is None
+
+
+def test_a_draft_or_members_only_dialogue_cannot_be_followed(member_client, member, thread):
+    draft = DialogueThreadPageFactory(title="Nog niet af", live=False)
+    PageViewRestriction.objects.create(page=thread, restriction_type="login")
+
+    refused = [follow(member_client, "dialogue", str(page.pk)) for page in (draft, thread)]
+
+    assert [response.status_code for response in refused] == [404, 404]
+    assert not Follow.objects.exists()
