@@ -39,6 +39,17 @@ def ensure_taxonomy():
         if created:
             ambassador.regions.set([regions[name] for name in data["regions"]])
             ambassador.save()
+        # Fields added later (issue 17) fill in on a demo site loaded before; what the
+        # redactie wrote stays.
+        missing = {
+            field: data[field]
+            for field in ("help_with", "email")
+            if data.get(field) and not getattr(ambassador, field)
+        }
+        if missing:
+            for field, value in missing.items():
+                setattr(ambassador, field, value)
+            ambassador.save(update_fields=list(missing))
     return {
         "themes": {theme.name: theme for theme in Theme.objects.all()},
         "change_tasks": tasks,

@@ -134,6 +134,8 @@ AMBASSADORS = [
         "change_task": None,
         "regions": ["Amsterdam-Amstelland", "Zaanstreek-Waterland"],
         "bio": "Eén dag per week het eerste aanspreekpunt voor de regio, naast haar werk bij de gemeente.",
+        "help_with": "Wegwijs in de lokale teams en de afspraken tussen de gemeenten in de regio.",
+        "email": "sanne.mulder@ambassadeurs.example.org",
     },
     {
         "name": "Joost Hendriks",
@@ -142,6 +144,8 @@ AMBASSADORS = [
         "change_task": None,
         "regions": ["Twente", "IJsselland"],
         "bio": "Verbindt professionals in Overijssel die van elkaar willen leren.",
+        "help_with": "Collega’s vinden die hetzelfde probleem al eens hebben aangepakt; intervisie opzetten.",
+        "email": "joost.hendriks@ambassadeurs.example.org",
     },
     {
         "name": "Fatma Yilmaz",
@@ -150,6 +154,8 @@ AMBASSADORS = [
         "change_task": None,
         "regions": ["Rijnmond"],
         "bio": "Zorgt dat de stem van ouders en jongeren meeklinkt in de regio.",
+        "help_with": "Als ouder of jongere je ervaring laten meetellen; de weg naar een cliëntondersteuner.",
+        "email": "fatma.yilmaz@ambassadeurs.example.org",
     },
     {
         "name": "Wim Jansen",
@@ -158,5 +164,7 @@ AMBASSADORS = [
         "change_task": None,
         "regions": ["Zuid-Limburg", "Noord-Limburg"],
         "bio": "Zoekt mee naar passende hulp dichtbij huis in Limburg.",
+        "help_with": "Passende hulp dichtbij huis vinden; samenwerken met het wijkteam en de school.",
+        "email": "wim.jansen@ambassadeurs.example.org",
     },
 ]
