@@ -44,6 +44,7 @@ class ArticleIndexPage(SectionFeedMixin, StoryIndexPage):
     """The home of all articles, at /verhalen/, with the site's feed of new stories."""
 
     subpage_types = ["stories.ArticlePage"]
+    sortable = True
     child_model = ArticlePage
     feed_title = _("Hart voor de Jeugd: nieuwe verhalen")
     feed_description = _(

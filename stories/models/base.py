@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -311,6 +311,40 @@ def paginate(request, items, per_page=None):
         return paginator.page(paginator.num_pages)
 
 
+# The orders of a listing a visitor can choose with ?sortering=; the first is the default.
+# "Meest toegepast" counts the approved "Wij passen dit ook toe" marks of the adoptions app, by
+# the name of their reverse relation (stories does not import adoptions).
+LISTING_SORTS = {
+    "nieuwste": _("Nieuwste eerst"),
+    "meest-toegepast": _("Meest toegepast"),
+}
+
+
+def most_adopted_first(queryset):
+    """Stories with the most approved adoption marks first, then the newest."""
+    adopted = Count("adoptions", filter=Q(adoptions__status="approved"))
+    return queryset.annotate(adoption_count=adopted).order_by(
+        "-adoption_count", "-first_published_at", "-pk"
+    )
+
+
+def listing_sort(request):
+    sort = request.GET.get("sortering", "")
+    return sort if sort in LISTING_SORTS else next(iter(LISTING_SORTS))
+
+
+def listing_sort_links(request):
+    """The links that choose each order, the current one marked, on page 1 of the listing."""
+    current = listing_sort(request)
+    links = []
+    for key, label in LISTING_SORTS.items():
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        params["sortering"] = key
+        links.append({"label": label, "url": "?" + params.urlencode(), "current": key == current})
+    return links
+
+
 class StoryIndexPage(Page):
     """What every section home (verhalen, vlogs, podcasts, webinars, dialogen) has in common."""
 
@@ -322,16 +356,21 @@ class StoryIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     max_count = 1
     child_model = None
+    # Whether visitors may order the listing by LISTING_SORTS (sections of practice examples).
+    sortable = False
 
     class Meta:
         abstract = True
 
     def get_items(self, request):
-        return (
-            self.child_model.objects.child_of(self).live().public().order_by("-first_published_at")
-        )
+        items = self.child_model.objects.child_of(self).live().public()
+        if self.sortable and listing_sort(request) == "meest-toegepast":
+            return most_adopted_first(items)
+        return items.order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = paginate(request, card_queryset(self.get_items(request)))
+        if self.sortable:
+            context["sort_links"] = listing_sort_links(request)
         return context

@@ -163,6 +163,7 @@ class PodcastIndexPage(RoutablePageMixin, StoryIndexPage):
     ]
 
     subpage_types = ["stories.PodcastPage"]
+    sortable = True
     child_model = PodcastPage
 
     class Meta:

@@ -139,6 +139,7 @@ class VlogIndexPage(SectionFeedMixin, StoryIndexPage):
     """The home of all vlogs, at /vlogs/, with their feed."""
 
     subpage_types = ["stories.VlogPage"]
+    sortable = True
     child_model = VlogPage
     feed_class = VlogFeed
     feed_title = _("Hart voor de Jeugd: nieuwe vlogs")
