@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.db.models import Count
 
 from dialogues.models import DialogueThreadPage
 from home.models import ContentPage
@@ -59,9 +60,15 @@ def indexable_page_types():
         "webinar": first[WebinarPage].url,
         "dialogue thread": first[DialogueThreadPage].url,
         "content page": ContentPage.objects.live().order_by("path").first().url,
-        "theme page": f"/thema/{Theme.objects.order_by('pk').first().slug}/",
-        "region page": f"/regio/{Region.objects.order_by('pk').first().slug}/",
+        "theme page": f"/thema/{fullest(Theme, 'stories').slug}/",
+        "region page": f"/regio/{fullest(Region, 'ambassadors', 'stories').slug}/",
     }
+
+
+def fullest(model, *relations):
+    """The term whose page shows the most: most of the first relation, then of the next."""
+    counts = {f"{name}_count": Count(name, distinct=True) for name in relations}
+    return model.objects.annotate(**counts).order_by(*(f"-{c}" for c in counts), "pk").first()
 
 
 def problems_of(result):
