@@ -7,6 +7,8 @@ row is written first, inside a transaction, and the e-mail goes out before it co
 unique constraint on follower, period and the period's start makes a second run (or one
 running at the same time, which waits for the row) skip them, and a failed send rolls the
 row back, so that no record claims an e-mail that never left and the next run tries again.
+The same holds for a follower whose digest cannot be made (the search index being rebuilt, for
+a search follow): no e-mail, no record, counted as failed, tried again next run.
 
 The e-mail is plain text with an HTML alternative, every part of it escaped in the HTML. Each
 section has its own one-click "Niet meer volgen" link, the footer the links to unsubscribe
@@ -111,7 +113,7 @@ def entries_of(section: Section, base: str) -> list[Entry]:
             Entry(
                 page.title,
                 base + page.get_url(),
-                _("Webinar"),
+                _("webinar"),
                 _("op %(date)s om %(time)s")
                 % {"date": date_format(start, "l j F Y"), "time": date_format(start, "H:i")},
             )
@@ -124,7 +126,7 @@ def entries_of(section: Section, base: str) -> list[Entry]:
             }
         else:
             detail = _("nieuwe reacties of net gestart")
-        entries.append(Entry(page.title, base + page.get_url(), _("Dialoog"), detail))
+        entries.append(Entry(page.title, base + page.get_url(), _("dialoog"), detail))
     return entries
 
 

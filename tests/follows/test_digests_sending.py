@@ -267,9 +267,7 @@ def test_the_links_in_the_email_unsubscribe(client, home, weekly, pleegzorg, mai
     story(ArticlePageFactory, weekly, title="Drenthe", regions=[drenthe])
     send()
     [message] = mailoutbox
-    [theme_link] = re.findall(
-        r"Niet meer volgen \(Pleegzorg\), met één klik:\n(\S+)", message.body
-    )
+    [theme_link] = re.findall(r"Niet meer volgen \(Pleegzorg\):\n(\S+)", message.body)
 
     # Opening the link asks first (mail scanners open links); the button stops the follow.
     assert client.get(urlsplit(theme_link).path).status_code == 200
