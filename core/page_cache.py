@@ -12,6 +12,7 @@ purged by Wagtail's frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -59,7 +60,17 @@ def current_generation():
 
 
 def empty_page_cache(**kwargs):
-    """Start a new generation: every cached page is from now on out of date. A signal receiver."""
+    """Start a new generation: every cached page is from now on out of date. A signal receiver.
+
+    Inside a transaction the generation starts again when it commits: a request that read the
+    old rows in between would otherwise keep them under the new generation (pages for
+    PAGE_CACHE_SECONDS, cards for FRAGMENT_CACHE_SECONDS, core.fragments)."""
+    new_generation()
+    if connection.in_atomic_block:
+        transaction.on_commit(new_generation)
+
+
+def new_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or the cache lost it

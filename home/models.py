@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dialogues.models import DialogueThreadPage, most_recently_active
+from stories.cards import CardStyle, render_card_lists
 from stories.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -18,7 +19,6 @@ from stories.models import (
     VlogIndexPage,
     VlogPage,
     WebinarPage,
-    prefetch_cards,
     with_play_time,
 )
 
@@ -62,8 +62,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The private sections are looked up once for all six lists, and the cards' images,
-        # renditions and themes are fetched once for all of them (prefetch_cards).
+        # The private sections are looked up once for all six lists.
         private = Page.objects.private_q()
 
         def public(model):
@@ -99,14 +98,23 @@ class HomePage(Page):
         context["active_dialogues"] = most_recently_active(
             public(DialogueThreadPage), NEWEST_PER_TYPE
         )
-        prefetch_cards(
-            [
-                *context["featured"],
-                *(story for stories in newest.values() for story in stories),
-                *context["upcoming_webinars"],
-                *context["active_dialogues"],
-            ]
-        )
+        # Every card of the six lists read from the fragment cache at once; only the missing
+        # ones get their images and themes fetched, together, and rendered (stories.cards).
+        compact = CardStyle(heading_level=3, compact=True)
+        lists = [
+            (context["featured"], compact._replace(eager_first=True)),
+            *((stories, compact) for stories in newest.values()),
+            (context["upcoming_webinars"], compact),
+            (context["active_dialogues"], compact),
+        ]
+        featured, *newest_cards, webinars, dialogues = render_card_lists(request, lists)
+        context["featured_cards"] = featured
+        context["newest_by_type"] = [
+            (*section, cards)
+            for section, cards in zip(context["newest_by_type"], newest_cards, strict=True)
+        ]
+        context["upcoming_webinar_cards"] = webinars
+        context["active_dialogue_cards"] = dialogues
         return context
 
 

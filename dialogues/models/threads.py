@@ -22,7 +22,7 @@ from wagtail.search import index
 from dialogues.forms import ReplyForm
 from stories.blocks import RICH_TEXT_FEATURES
 from stories.feeds import SectionFeedMixin
-from stories.models import StoryIndexPage, StoryPage, Theme, card_queryset, paginate
+from stories.models import StoryIndexPage, StoryPage, Theme, paginate
 
 from .activity import ByActivity
 from .replies import Reply, like_count, reply_tree
@@ -151,7 +151,8 @@ class DialogueIndexPage(SectionFeedMixin, StoryIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, ByActivity(card_queryset(self.get_items(request))))
+        # The cards' images and themes are fetched for the cards not kept (stories.cards).
+        context["items"] = paginate(request, ByActivity(self.get_items(request)))
         context["themes"] = Theme.objects.filter(
             pk__in=DialogueThreadPage.objects.child_of(self).live().public().values("themes")
         ).order_by("name")

@@ -69,6 +69,7 @@ DEMO_EDITOR_PASSWORD = env_str("DEMO_EDITOR_PASSWORD")  # load_demo's editor acc
 # Editors and administrators must set up two-factor authentication before using the admin.
 REQUIRE_2FA_FOR_EDITORS = env_bool("HVDJ_REQUIRE_2FA_FOR_EDITORS", False)  # production: true
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)  # whole pages for anonymous visitors
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)  # story cards, for everyone
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")  # a CDN or Varnish to purge
 # Reverse proxies in front that add to X-Forwarded-For: rate limits per IP address need the
 # visitor's address, not the proxy's. 0 trusts the header not at all (production: 1).
@@ -450,6 +451,8 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"  # Dutch, and keeps what was type
 
 # Whole-page cache for visitors who are not logged in (core/page_cache.py); 0 is off.
 HVDJ_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
+# Story cards' HTML, per generation of the page cache (core/fragments.py); 0 is off.
+HVDJ_FRAGMENT_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS
 # Wagtail purges published pages from a CDN or Varnish in front, when one is configured.
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {

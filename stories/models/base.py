@@ -370,7 +370,8 @@ class StoryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, card_queryset(self.get_items(request)))
+        # The cards' images and themes are fetched for the cards not kept (stories.cards).
+        context["items"] = paginate(request, self.get_items(request))
         if self.sortable:
             context["sort_links"] = listing_sort_links(request)
         return context

@@ -32,7 +32,7 @@ from mediafiles.uploads import VIDEO
 from stories.blocks import RICH_TEXT_FEATURES
 from stories.feeds import SectionFeedMixin, WebinarFeed
 
-from .base import StoryIndexPage, StoryPage, card_queryset, paginate
+from .base import StoryIndexPage, StoryPage, paginate
 from .vlog import external_video_embed
 
 # Matches "agenda.ics/" because RoutablePageMixin.route() adds a slash to every path it
@@ -223,7 +223,8 @@ class WebinarIndexPage(SectionFeedMixin, StoryIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
-        webinars = card_queryset(self.webinars())
+        # The cards' images and themes are fetched for the cards not kept (stories.cards).
+        webinars = self.webinars()
         # To the minute, so that the count of past webinars is remembered (paginate).
         now = timezone.now().replace(second=0, microsecond=0)
         upcoming = webinars.filter(end__gte=now).order_by("start")

@@ -1,5 +1,8 @@
+"""Tags and filters for stories: the effectladder, play times and lists of cards."""
+
 from django import template
 
+from stories.cards import CardStyle, render_cards
 from stories.models import EvidenceLevel
 
 register = template.Library()
@@ -28,3 +31,11 @@ def clock(duration):
 def iso_duration(duration):
     """A play time for a <time datetime>: "PT14S"."""
     return f"PT{round(duration.total_seconds())}S" if duration else ""
+
+
+@register.simple_tag(takes_context=True)
+def story_cards(context, stories, heading_level=2, compact=False, eager_first=False):
+    """The HTML of each card of `stories` (a list, or a page of a listing), kept in the
+    fragment cache (stories.cards): `{% story_cards items as cards %}`."""
+    style = CardStyle(heading_level, compact, eager_first)
+    return render_cards(context.get("request"), stories, style)

@@ -1,0 +1,59 @@
+"""Pieces of HTML kept in the cache per generation of the page cache (core.page_cache).
+
+Rendering a page's dozen story cards took most of an uncached listing's or home page's time.
+A fragment that is the same for every visitor (no request state, no member, no token) is kept
+under its namespace, the page cache's current generation and a key the caller gives (what the
+HTML depends on: the object's id and how it is shown). Every publish, unpublish, move or
+delete of a page and every change to replies, taxonomy and the like starts a new generation,
+so a fragment is never shown after what it shows has changed; FRAGMENT_CACHE_SECONDS bounds
+how long one is kept otherwise (an image's new file, which starts no generation, shows within
+that time, as on cached pages). All fragments of a page are read with one `get_many` and the
+missing ones written with one `set_many`.
+
+Django's template fragment cache (`{% cache %}`) reads one key per fragment and knows nothing
+of our generations, hence this small helper.
+"""
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+from .page_cache import current_generation
+
+PREFIX = "hvdj:fragment"
+
+
+def fragment_seconds() -> int:
+    return settings.HVDJ_FRAGMENT_CACHE_SECONDS
+
+
+def cached_fragments(
+    namespace: str,
+    items: Sequence[Any],
+    *,
+    key_of: Callable[[Any], Hashable],
+    render: Callable[[list[Any]], list[str]],
+) -> list[SafeString]:
+    """The HTML of each of `items`, in order: kept fragments where there are, and for the
+    others `render(missing items)`, which returns their HTML in the same order (and may fetch
+    what they need, only for them). Only pass what is the same for every visitor."""
+    if not items:
+        return []
+    seconds = fragment_seconds()
+    if seconds <= 0:
+        return [mark_safe(html) for html in render(list(items))]  # noqa: S308 - rendered HTML
+    generation = current_generation()
+    keys = [f"{PREFIX}:{namespace}:{generation}:{key_of(item)}" for item in items]
+    found = cache.get_many(list(dict.fromkeys(keys)))
+    missing = {}
+    for key, item in zip(keys, items, strict=True):
+        if key not in found:
+            missing.setdefault(key, item)
+    if missing:
+        rendered = dict(zip(missing, render(list(missing.values())), strict=True))
+        cache.set_many(rendered, timeout=seconds)
+        found.update(rendered)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - HTML our templates rendered
