@@ -14,6 +14,7 @@ from wagtail.models import Page
 from core.site_address import set_site_address
 from demo import media
 from demo.accounts import ensure_editor, ensure_members
+from demo.adoptions import ensure_adoptions
 from demo.content.articles import ARTICLES
 from demo.content.dialogues import DIALOGUES
 from demo.content.members import CONTRIBUTORS
@@ -81,6 +82,7 @@ def load_demo(*, editor_password, with_media=None):
     )
     loader.load()
     ensure_follows(members)
+    ensure_adoptions(members, editor)
     return loader.created
 
 
