@@ -1,9 +1,10 @@
 """The search engine's answer to the "similar_stories" hook that stories declares
 (stories/similar.py): {id: score} of the stories most like a page.
 
-The embedded index answers with tantivy's more-like-this (search/tantivy/similar.py) when it is
-built; it never starts a rebuild from a story page (the search pages do that). Elasticsearch
-and the database backend give None: stories then ranks by shared taxonomy alone.
+The embedded index answers (search/tantivy/similar.py) when it is built; a story page never
+starts a rebuild (the search pages do that). Elasticsearch and OpenSearch answer with their
+more_like_this (search/backends/query.py), None when they cannot be reached. The database
+backend gives None: stories then ranks by shared taxonomy alone.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,20 +16,21 @@ from .tantivy import availability
 from .tantivy import similar as tantivy_similar
 
 
-def similar_ids(page, *, terms, models, limit):
+def similar_scores(page, *, terms, models, limit):
     """{id: score} of up to `limit` live, public stories of `models` like `page`, or None
     when the public search's engine cannot say."""
     if page.pk is None:
         return None
     backend = public_backend()
-    if not is_embedded(backend) or not availability.is_built(backend.path):
-        return None
     types = [kind.pk for kind in ContentType.objects.get_for_models(*models).values()]
-    return tantivy_similar.similar(
-        backend.index,
-        page,
-        terms=terms,
-        weights=TAXONOMY_WEIGHTS,
-        types=types,
-        limit=limit,
-    )
+    options = {"terms": terms, "weights": TAXONOMY_WEIGHTS, "types": types, "limit": limit}
+    if is_embedded(backend):
+        if not availability.is_built(backend.path):
+            return None
+        return tantivy_similar.similar(backend.index, page, **options)
+    if hasattr(backend, "similar_stories"):  # search/backends/ (Elasticsearch, OpenSearch)
+        try:
+            return backend.similar_stories(page, **options)
+        except availability.SearchUnavailable:
+            return None  # logged by the backend
+    return None

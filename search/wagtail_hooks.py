@@ -24,7 +24,7 @@ from core.redactie import can_moderate
 from stories.similar import SIMILAR_HOOK
 
 from .models import SearchQueryDay, SynonymGroup
-from .similar import similar_ids
+from .similar import similar_scores
 
 
 def is_redactie(user):
@@ -339,4 +339,4 @@ def hide_wagtails_search_terms_report(request, menu_items):
 
 @hooks.register(SIMILAR_HOOK)
 def similar_stories(page, *, terms, models, limit):
-    return similar_ids(page, terms=terms, models=models, limit=limit)
+    return similar_scores(page, terms=terms, models=models, limit=limit)

@@ -31,7 +31,7 @@ from search.starting_synonyms import STARTING_SYNONYMS
 from search.synonyms import synonym_groups as cached_synonym_groups
 from search.tantivy.analysis import verb_groups
 from search.tantivy.availability import SearchUnavailable
-from search.tantivy.documents import is_story_model
+from search.tantivy.documents import is_story_model, text_fields
 from stories.models import StoryPage
 
 from . import query as query_module
@@ -225,6 +225,12 @@ class DutchSearchBackend:
         """A corrected query from the index's own words, or None (query.suggest)."""
         with answering(self):
             return query_module.suggest(self.ask, query)
+
+    def similar_stories(self, page, **options):
+        """{pk: score} of the stories like `page` (query.similar's options), for the
+        "similar_stories" hook (search/similar.py)."""
+        with answering(self):
+            return query_module.similar(self.ask, text_fields(page), exclude=page.pk, **options)
 
     def ask(self, body):
         """The response of the index of the pages to one search body."""

@@ -298,3 +298,55 @@ def suggest(ask, query):
         end = start + entry["length"]
         changed = True
     return "".join([*corrected, text[end:]]) if changed else None
+
+
+# --- Similar stories --------------------------------------------------------------------------
+
+# As search/tantivy/similar.py: what the page is about, its most telling 25 terms, each held by
+# at least one other story; a shared taxonomy term adds its weight times TAXONOMY_UNIT.
+SIMILAR_TEXT = ("title", "summary", "body")
+SIMILAR_CHARACTERS = 20_000
+TAXONOMY_UNIT = 2.0
+
+
+def similar_body(texts, *, exclude, terms, weights, types, limit):
+    """The body of a search for the stories like a page: Elasticsearch's more_like_this over
+    the page's `texts` ({text field: text}) and a constant per shared term of `terms`
+    ({taxonomy field: [pks]}), live, public stories of the content types `types` only,
+    without the page `exclude`."""
+    like = "\n".join(normalise(texts.get(name, ""))[:SIMILAR_CHARACTERS] for name in SIMILAR_TEXT)
+    alike = []
+    if like.strip():
+        more_like_this = {
+            "fields": [field_name(name) for name in SIMILAR_TEXT],
+            "like": like,
+            "min_term_freq": 1,
+            "min_doc_freq": 2,
+            "max_query_terms": 25,
+            "min_word_length": 3,
+        }
+        alike.append({"more_like_this": more_like_this})
+    for name, pks in terms.items():
+        for pk in pks:
+            shared = {"term": {field_name(name): int(pk)}}
+            alike.append(
+                {"constant_score": {"filter": shared, "boost": weights[name] * TAXONOMY_UNIT}}
+            )
+    filters = [*base_filters(True), {"terms": {field_name("type"): [int(t) for t in types]}}]
+    query = {
+        "bool": {
+            "should": alike,
+            "minimum_should_match": 1,
+            "filter": filters,
+            "must_not": [{"term": {"pk": str(exclude)}}],
+        }
+    }
+    return {"query": query, "size": limit, "_source": False, "stored_fields": ["pk"]}
+
+
+def similar(ask, texts, **options):
+    """{pk: score} of the stories like a page (similar_body's arguments)."""
+    if not any(texts.get(name) for name in SIMILAR_TEXT) and not any(options["terms"].values()):
+        return {}
+    response = ask(similar_body(texts, **options))
+    return {int(hit["fields"]["pk"][0]): hit["_score"] for hit in response["hits"]["hits"]}

@@ -12,6 +12,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from search import public_backend
+from search.backends.elasticsearch import DutchElasticsearchSearchBackend
+from search.backends.opensearch import DutchOpenSearchSearchBackend
 from stories.similar import similar_stories
 from tests.factories import (
     ArticlePageFactory,
@@ -24,6 +26,8 @@ from tests.factories import (
     VlogPageFactory,
     WebinarPageFactory,
 )
+
+from .fakes import FakeElasticsearch, FakeOpenSearch, answering
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +243,48 @@ def test_the_block_costs_the_same_queries_for_one_or_four_cards_and_none_without
     # once for the block and the "Onderwerpen" list.
     assert with_one - without_block <= 4
     assert similar_stories(lonely) == []
+
+
+SERVERS = pytest.mark.parametrize(
+    ("backend_path", "backend_class", "fake_client"),
+    [
+        ("search.backends.elasticsearch", DutchElasticsearchSearchBackend, FakeElasticsearch),
+        ("search.backends.opensearch", DutchOpenSearchSearchBackend, FakeOpenSearch),
+    ],
+    ids=["elasticsearch", "opensearch"],
+)
+
+
+@SERVERS
+def test_a_search_server_s_more_like_this_comes_first_then_the_taxonomy(
+    client, home, terms, monkeypatch, public_search_on, backend_path, backend_class, fake_client
+):
+    page = story(title="Schoolverzuim aanpakken", intro=SCHOOL, themes=[terms["school"]])
+    alike = story(title="Leerplicht en thuiszitters", intro="Over schoolverzuim.")
+    shared = story(title="Hetzelfde thema", intro="Iets anders.", themes=[terms["school"]])
+    answers = [{"hits": {"hits": [{"fields": {"pk": [str(alike.pk)]}, "_score": 4.2}]}}]
+    fake = type("Client", (fake_client,), {"__init__": answering(answers)})
+    monkeypatch.setattr(backend_class, "client_class", fake)
+    public_search_on(backend_path)
+
+    assert shown(client, page) == [alike.title, shared.title]
+    (_index, body), *_ = public_backend.public_backend().es.bodies
+    query = body["query"]["bool"]
+    (words, theme) = query["should"]
+    assert "Schoolverzuim aanpakken" in words["more_like_this"]["like"]
+    assert SCHOOL in words["more_like_this"]["like"]
+    assert theme["constant_score"]["filter"] == {"term": {"hvdj_themes": terms["school"].pk}}
+    assert query["must_not"] == [{"term": {"pk": str(page.pk)}}]
+    assert {"term": {"hvdj_live": True}} in query["filter"]
+    assert {"term": {"hvdj_public": True}} in query["filter"]
+
+
+@SERVERS
+def test_an_unreachable_search_server_leaves_the_taxonomy_to_answer(
+    client, home, terms, closed_port, public_search_on, backend_path, backend_class, fake_client
+):
+    page = story(title="Schoolverzuim aanpakken", themes=[terms["school"]])
+    story(title="Hetzelfde thema", themes=[terms["school"]])
+    public_search_on(backend_path, [f"http://127.0.0.1:{closed_port}"])
+
+    assert shown(client, page) == ["Hetzelfde thema"]
