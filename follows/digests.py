@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
@@ -125,7 +125,7 @@ def shown_at() -> Coalesce:
     return Coalesce("moderated_at", "submit_date")
 
 
-def visible_replies(start: dt.datetime, end: dt.datetime):
+def visible_replies(start: dt.datetime, end: dt.datetime) -> QuerySet[Reply]:
     """The replies in dialogues that became visible from `start` up to `end`."""
     return (
         Reply.objects.visible()
@@ -168,7 +168,9 @@ def collect(
 class _Finder:
     """The queries behind one follower's digest, run once for all their follows."""
 
-    def __init__(self, *, window: Window, earliest: dt.datetime, now: dt.datetime, follows):
+    def __init__(
+        self, *, window: Window, earliest: dt.datetime, now: dt.datetime, follows: list[Follow]
+    ) -> None:
         self.window, self.earliest, self.now = window, earliest, now
         self.thread_type = ContentType.objects.get_for_model(DialogueThreadPage)
         term_follows = [follow for follow in follows if follow.kind in TERM_RELATIONS]
@@ -211,7 +213,7 @@ class _Finder:
                 wanted
             )
 
-    def candidates(self):
+    def candidates(self) -> QuerySet[StoryPage]:
         """Live, public stories that may be new in the window for a term: first published in
         it, upcoming webinars starting in the next period, and dialogues active in it."""
         window = self.window
@@ -231,7 +233,7 @@ class _Finder:
 
     def section(self, follow: Follow, start: dt.datetime) -> Section:
         section = Section(follow)
-        if follow.kind == Kind.DIALOGUE:
+        if follow.kind == Kind.DIALOGUE and follow.dialogue_id is not None:
             thread = self.pages.get(follow.dialogue_id)
             times = self.reply_times.get(follow.dialogue_id, [])
             section.new_replies = sum(1 for shown in times if shown >= start)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -62,7 +62,7 @@ class Entry:
     detail: str
 
 
-def followers_of(period: str):
+def followers_of(period: str) -> QuerySet[Follower]:
     """The followers who receive the period's digest: confirmed, with an active account if
     they are a member."""
     return (
@@ -74,7 +74,7 @@ def followers_of(period: str):
 
 
 def address_of(follower: Follower) -> str:
-    return follower.user.email if follower.user_id else follower.email
+    return follower.user.email if follower.user is not None else follower.email
 
 
 def when(period: str) -> str:
@@ -148,7 +148,7 @@ def build_message(content: DigestContent) -> EmailMultiAlternatives:
                 }
             )
         context = {
-            "name": follower.user.public_name if follower.user_id else "",
+            "name": follower.user.public_name if follower.user is not None else "",
             "site_name": site_name(),
             "period": content.window.period,
             "when": when(content.window.period),
