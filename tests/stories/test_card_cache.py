@@ -1,0 +1,166 @@
+"""Story cards kept as HTML (core/fragments.py, stories/cards.py): never stale, never private,
+and a page whose cards are all kept skips their images, renditions and themes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from core.fragments import cached_fragments
+from core.page_cache import current_generation, new_generation
+from dialogues.models import ThreadActivity
+from tests.factories import (
+    ArticlePageFactory,
+    DialogueThreadPageFactory,
+    ImageFactory,
+    ThemeFactory,
+    WebinarPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+LISTINGS = ["/", "/verhalen/"]
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        html_of(client, url)
+    return [query["sql"] for query in context.captured_queries]
+
+
+def tables_read(queries, *names):
+    return {name for name in names for sql in queries if f'"{name}"' in sql}
+
+
+@pytest.fixture
+def story(home):
+    return ArticlePageFactory(
+        title="Samen aan tafel", themes=[ThemeFactory(name="Pleegzorg")], hero_image=ImageFactory()
+    )
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_a_new_title_shows_at_once_after_publishing(client, story, url):
+    assert "Samen aan tafel" in html_of(client, url)
+
+    story.title = "Samen om de keukentafel"
+    story.save_revision().publish()
+
+    html = html_of(client, url)
+    assert "Samen om de keukentafel" in html
+    assert "Samen aan tafel" not in html
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_an_unpublished_story_leaves_the_listing_at_once(client, story, url):
+    assert "Samen aan tafel" in html_of(client, url)
+
+    story.unpublish()
+
+    assert "Samen aan tafel" not in html_of(client, url)
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_a_renamed_theme_shows_on_the_cards_at_once(client, story, url):
+    assert "Pleegzorg" in html_of(client, url)
+
+    theme = story.themes.get()
+    theme.name = "Pleegzorg en gezinshuizen"
+    theme.save()
+
+    assert "Pleegzorg en gezinshuizen" in html_of(client, url)
+
+
+def test_a_restricted_story_is_never_a_card_not_even_after_a_member_saw_the_listing(
+    client, home, member
+):
+    ArticlePageFactory(title="Voor iedereen")
+    private = ArticlePageFactory(title="Alleen voor leden")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    client.force_login(member)
+    for url in LISTINGS:
+        assert "Alleen voor leden" not in html_of(client, url)
+    assert "Alleen voor leden" in html_of(client, private.url)  # the member may read it
+    client.logout()
+
+    for url in LISTINGS:
+        html = html_of(client, url)
+        assert "Voor iedereen" in html
+        assert "Alleen voor leden" not in html
+
+
+def test_every_card_kind_looks_the_same_from_the_cache(client, home):
+    ArticlePageFactory(title="Een artikel", hero_image=ImageFactory())
+    WebinarPageFactory(title="Een webinar")
+    DialogueThreadPageFactory(title="Een dialoog")
+    for url in ["/", "/verhalen/", "/webinars/", "/dialogen/"]:
+        rendered = html_of(client, url)
+        assert html_of(client, url) == rendered
+
+
+def test_a_page_whose_cards_are_all_kept_skips_their_queries(client, home):
+    themes = ThemeFactory.create_batch(2)
+    for number in range(4):
+        ArticlePageFactory(title=f"Verhaal {number}", themes=themes, hero_image=ImageFactory())
+    html_of(client, "/verhalen/")  # the renditions, made once
+    new_generation()  # every card out of date: all are rendered again
+    cold = queries_for(client, "/verhalen/")
+    warm = queries_for(client, "/verhalen/")
+
+    # The images, their renditions and the themes of the cards: read only for missing cards.
+    card_tables = ("stories_safeimage", "stories_saferendition", "stories_theme")
+    assert tables_read(cold, *card_tables) == set(card_tables)
+    assert tables_read(warm, *card_tables) == set()
+    assert len(warm) <= len(cold) - 3
+
+
+def test_a_changed_dialogue_activity_is_a_different_card(client, home):
+    """A thread's activity is kept in the card's key: a reply shows even in the same generation."""
+    thread = DialogueThreadPageFactory(title="Hoe praat je met school?")
+    assert "0 reacties" in html_of(client, "/dialogen/")
+    generation = current_generation()
+    # What a visible reply does to the thread's activity, without starting a generation here.
+    ThreadActivity.objects.update_or_create(
+        thread=thread, defaults={"reply_count": 2, "last_reply_at": timezone.now()}
+    )
+    assert current_generation() == generation
+
+    assert "2 reacties" in html_of(client, "/dialogen/")
+
+
+def test_a_publish_in_a_transaction_starts_a_generation_again_when_it_commits(
+    story, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        story.title = "Nieuwe titel"
+        story.save_revision().publish()
+        during = current_generation()
+    assert callbacks
+    assert current_generation() > during
+
+
+def test_fragments_are_read_at_once_and_only_the_missing_ones_are_rendered(settings):
+    rendered = []
+
+    def render(items):
+        rendered.append(list(items))
+        return [f"<p>{item}</p>" for item in items]
+
+    first = cached_fragments("test", ["a", "b"], key_of=str, render=render)
+    second = cached_fragments("test", ["a", "b", "c", "a"], key_of=str, render=render)
+    new_generation()
+    third = cached_fragments("test", ["a"], key_of=str, render=render)
+    settings.HVDJ_FRAGMENT_CACHE_SECONDS = 0
+    fourth = cached_fragments("test", ["a"], key_of=str, render=render)
+
+    assert first == ["<p>a</p>", "<p>b</p>"]
+    assert second == ["<p>a</p>", "<p>b</p>", "<p>c</p>", "<p>a</p>"]
+    assert third == fourth == ["<p>a</p>"]
+    assert rendered == [["a", "b"], ["c"], ["a"], ["a"]]
