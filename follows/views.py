@@ -40,8 +40,6 @@ from .services import (
 )
 from .targets import FOLLOW_LABELS, resolve, target_of, url_of
 
-FORM_PREFIX = "volgen"
-
 
 def target_from(data):
     """The target a form names, or a Dutch 404 page's reason."""
