@@ -350,3 +350,29 @@ def test_a_missed_week_is_caught_up_with_the_date_option(home, weekly, pleegzorg
     assert "Van twee weken terug" in message.body
     assert "Van vorige week" not in message.body
     assert Digest.objects.get().period_start == week_before.start
+
+
+def follower_with_news(weekly, count):
+    follower = member_follower()
+    theme, region = ThemeFactory(), RegionFactory()
+    thread = DialogueThreadPageFactory(first_published_at=weekly.start - 9 * DAY)
+    follow(follower, theme=theme)
+    follow(follower, region=region)
+    follow(follower, dialogue=thread)
+    for number in range(count):
+        story(ArticlePageFactory, weekly, hours=number + 1, themes=[theme])
+        story(ArticlePageFactory, weekly, hours=number + 1, regions=[region])
+        story(WebinarPageFactory, weekly, hours=number + 1, themes=[theme])
+        visible_reply(thread, inside(weekly, number + 1))
+    return follower
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_sending_a_digest_costs_the_same_queries_however_long_it_is(
+    home, weekly, count, mailoutbox, django_assert_max_num_queries
+):
+    follower_with_news(weekly, count)
+    with django_assert_max_num_queries(19):
+        send()
+    [message] = mailoutbox
+    assert message.body.count("\n- ") == 3 * count + 1
