@@ -47,7 +47,7 @@ class Adoption(models.Model):
     region = models.ForeignKey(
         "stories.Region",
         verbose_name=_("jeugdregio"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="adoptions",
     )
     organisation = models.CharField(_("organisatie"), max_length=150)

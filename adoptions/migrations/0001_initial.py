@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 (
                     "region",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.CASCADE,
                         related_name="adoptions",
                         to="stories.region",
                         verbose_name="jeugdregio",

@@ -1,6 +1,8 @@
 """A member says "Wij passen dit ook toe" on a practice example; the redactie decides."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from adoptions.models import Adoption
 from adoptions.services import decide
@@ -142,3 +144,23 @@ def test_no_mark_on_a_page_that_is_not_a_public_practice_example(
 
     assert response.status_code == 404
     assert not Adoption.objects.exists()
+
+
+def queries_of(client, url):
+    client.get(url)  # renditions, site root paths and the like are made once
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_story_page_costs_the_same_queries_for_one_or_ten_marks(
+    client, member, practice, editor, signed_in
+):
+    if signed_in:
+        client.force_login(member)
+    AdoptionFactory(page=practice, status="approved")
+    one = queries_of(client, practice.url)
+    AdoptionFactory.create_batch(9, page=practice, status="approved")
+
+    assert queries_of(client, practice.url) == one
