@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 from search import public_backend
 from search.backends.elasticsearch import DutchElasticsearchSearchBackend
 from search.backends.opensearch import DutchOpenSearchSearchBackend
+from stories.models import ArticlePage, StoryPage
 from stories.similar import similar_stories
 from tests.factories import (
     ArticlePageFactory,
@@ -288,3 +289,18 @@ def test_an_unreachable_search_server_leaves_the_taxonomy_to_answer(
     public_search_on(backend_path, [f"http://127.0.0.1:{closed_port}"])
 
     assert shown(client, page) == ["Hetzelfde thema"]
+
+
+def test_a_preview_of_a_page_not_saved_yet_ranks_by_the_terms_it_was_given(home, terms):
+    shared = story(title="Hetzelfde thema", themes=[terms["school"]])
+    story(title="Ander thema", themes=[terms["foster"]])
+    unsaved = ArticlePage(title="Nieuw", intro="Nog niet opgeslagen.", themes=[terms["school"]])
+
+    assert [found.pk for found in similar_stories(unsaved, prefetch_terms=False)] == [shared.pk]
+
+
+def test_every_demo_story_shows_similar_practice_examples(client, demo):
+    for page in StoryPage.objects.live().specific().order_by("path"):
+        titles = shown(client, page)
+        assert 1 <= len(titles) <= 4, page.title
+        assert page.title not in titles
