@@ -98,6 +98,9 @@ def demo_urls(demo_site):
         *[story.url for story in stories],
         ContentPage.objects.live().order_by("path").first().url,
         "/zoeken/?q=pleegzorg",
+        # A region page with its ambassador, the question form and its webinar and dialogue.
+        "/regio/rijnmond/",
+        "/regio/rijnmond/vraag/",
         "/thema/pleegzorg/",
         "/volgen/?kind=theme&value=pleegzorg",
         "/deze-pagina-bestaat-niet/",
