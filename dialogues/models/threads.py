@@ -9,6 +9,7 @@ from allauth.account.utils import has_verified_email
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,6 +20,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.page_cache import current_generation
 from dialogues.forms import ReplyForm
 from stories.blocks import RICH_TEXT_FEATURES
 from stories.feeds import SectionFeedMixin
@@ -26,6 +28,8 @@ from stories.models import StoryIndexPage, StoryPage, Theme, paginate
 
 from .activity import ByActivity
 from .replies import Reply, like_count, reply_tree
+
+THEMES_SECONDS = 600
 
 
 class DialogueThreadPage(StoryPage):
@@ -153,11 +157,27 @@ class DialogueIndexPage(SectionFeedMixin, StoryIndexPage):
         context = super(StoryIndexPage, self).get_context(request, *args, **kwargs)
         # The cards' images and themes are fetched for the cards not kept (stories.cards).
         context["items"] = paginate(request, ByActivity(self.get_items(request)))
-        context["themes"] = Theme.objects.filter(
-            pk__in=DialogueThreadPage.objects.child_of(self).live().public().values("themes")
-        ).order_by("name")
+        context["themes"] = self.thread_themes()
         context["chosen_theme"] = self.chosen_theme(request)
         return context
+
+    def thread_themes(self):
+        """The themes of the live, public threads, for the filter: read once per generation of
+        the page cache (core.page_cache), which publishing, a view restriction or a change to
+        a theme starts anew. Reading them took 90 ms at 20,000 threads."""
+        key = f"hvdj:dialogue-themes:{current_generation()}:{self.pk}"
+        themes = cache.get(key)
+        if themes is None:
+            themes = list(
+                Theme.objects.filter(
+                    pk__in=DialogueThreadPage.objects.child_of(self)
+                    .live()
+                    .public()
+                    .values("themes")
+                ).order_by("name")
+            )
+            cache.set(key, themes, timeout=THEMES_SECONDS)
+        return themes
 
     @staticmethod
     def chosen_theme(request):

@@ -164,3 +164,14 @@ def test_fragments_are_read_at_once_and_only_the_missing_ones_are_rendered(setti
     assert second == ["<p>a</p>", "<p>b</p>", "<p>c</p>", "<p>a</p>"]
     assert third == fourth == ["<p>a</p>"]
     assert rendered == [["a", "b"], ["c"], ["a"], ["a"]]
+
+
+def test_the_dialogue_theme_filter_is_kept_until_a_thread_is_published(client, home):
+    """The filter's themes are read once per generation; publishing a thread shows its theme."""
+    DialogueThreadPageFactory(title="Eerste vraag", themes=[ThemeFactory(name="Onderwijs")])
+    assert "Onderwijs" in html_of(client, "/dialogen/")
+    assert "Gezinshuizen" not in html_of(client, "/dialogen/")
+
+    DialogueThreadPageFactory(title="Tweede vraag", themes=[ThemeFactory(name="Gezinshuizen")])
+
+    assert "Gezinshuizen" in html_of(client, "/dialogen/")
