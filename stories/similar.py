@@ -10,11 +10,12 @@ translations and its aliases. The order:
 2. then, and among equal scores, the stories that share the most themes, change tasks and
    audiences (weighted by TAXONOMY_WEIGHTS), the newest first among equals.
 
-Both in one SQL query, which also reads what a card shows, and the cards' prefetches: a fixed
-number of queries, none at all for a page without terms that the engine finds nothing for.
-The page's own terms are prefetched onto the page, so its "Onderwerpen" list reads them
-without a query of its own. A hook that fails is logged and left out: the page never fails
-because of it.
+Both in one SQL query, which also reads what a card shows, and the cards' prefetches (images,
+renditions, themes): a fixed number of queries, whatever the number of terms or cards (none
+for a page without terms that the engine finds nothing for). The page's own themes, change
+tasks and audiences are prefetched onto the page, so its "Onderwerpen" list reads them without
+queries of its own.
+A hook that fails is logged and left out: the page never fails because of it.
 """
 
 import logging
@@ -132,8 +133,8 @@ def shared_count(field, pks):
 
 
 def ranked(page, terms, scores):
-    """The candidates the engine scored or that share a term, best first, with
-    what a card shows (the contributor, a vlog's or podcast's play time, a webinar's start)."""
+    """The candidates the engine scored or that share a term, best first, with what a card
+    shows (the contributor, a vlog's or podcast's play time, a webinar's start)."""
     stories = candidates(page)
     found = Q(pk__in=list(scores))
     score = Value(0)
@@ -142,7 +143,7 @@ def ranked(page, terms, scores):
             found |= Q(pk__in=tagged_with(field, pks).values("storypage_id"))
             score = score + shared_count(field, pks) * TAXONOMY_WEIGHTS[field]
     engine_score = Case(
-        *(When(pk=pk, then=Value(score)) for pk, score in scores.items()),
+        *(When(pk=pk, then=Value(engine)) for pk, engine in scores.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
