@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET
 from core.site_address import absolute_url
 
 # Personal pages, forms, one-time links and search results: nothing a search engine should
-# list. Theme and region pages (/thema/, /regio/) and public documents stay open.
+# list. Theme and region pages (/thema/, /regio/) and public documents stay open; the question
+# form below a region page does not (`*` matches any run of characters, as Google, Bing and
+# RFC 9309 read it).
 DISALLOWED_PATHS = (
     "/admin/",
     "/account/",
@@ -27,6 +29,9 @@ DISALLOWED_PATHS = (
     "/dialogen/reactie/",
     "/dialogen/afmelden/",
     "/webinars/afmelden/",
+    "/volgen/",
+    "/toepassen/",
+    "/regio/*/vraag/",
 )
 
 

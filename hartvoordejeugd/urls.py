@@ -3,12 +3,14 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import admin_login, signup
 from core import form_tokens, ranges
 from hartvoordejeugd import health, robots
+from search.sitemaps import TermSitemap
 from stories import media
 
 handler500 = "core.errors.server_error"
@@ -36,7 +38,12 @@ urlpatterns = [
     path("", include("adoptions.urls")),
     path("", include("ambassadors.urls")),
     path("", include("follows.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": Sitemap, "terms": TermSitemap}},
+        name="sitemap",
+    ),
     # The read API for partners (api/): live, public content only.
     path("api/v2/", include("api.urls")),
     path("robots.txt", robots.robots_txt, name="robots_txt"),

@@ -1,6 +1,7 @@
 """/robots.txt keeps crawlers out of personal pages and search results and names the sitemap;
 /sitemap.xml lists every live public page with its last change, and nothing else."""
 
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -12,6 +13,8 @@ from tests.factories import (
     ContentPageFactory,
     DialogueThreadPageFactory,
     PodcastPageFactory,
+    RegionFactory,
+    ThemeFactory,
     VlogPageFactory,
     WebinarPageFactory,
 )
@@ -19,6 +22,11 @@ from tests.factories import (
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 pytestmark = pytest.mark.django_db
+
+
+def blocked(path, disallowed):
+    """Whether a Disallow line covers `path`, with `*` matching any characters (RFC 9309)."""
+    return any(re.match(".*".join(map(re.escape, rule.split("*"))), path) for rule in disallowed)
 
 
 def robots_rules(client):
@@ -63,12 +71,19 @@ def test_robots_txt_names_the_sitemap_by_its_full_address(client):
         reverse("unsubscribe_replies", kwargs={"token": "abc"}),
         reverse("cancel_webinar_registration", kwargs={"token": "abc"}),
         reverse("confirm_reply", kwargs={"key": "abc"}),
+        reverse("follow"),
+        reverse("confirm_follow", kwargs={"key": "abc"}),
+        reverse("unsubscribe_follow", kwargs={"token": "abc"}),
+        reverse("manage_follows", kwargs={"token": "abc"}),
+        reverse("my_follows"),
+        reverse("adopt", kwargs={"page_id": 1}),
+        reverse("ask_ambassador", kwargs={"slug": "utrecht"}),
     ],
 )
 def test_robots_txt_keeps_crawlers_out_of_personal_pages_and_search_results(client, path):
     _, _, disallowed = robots_rules(client)
 
-    assert any(path.startswith(prefix) for prefix in disallowed), path
+    assert blocked(path, disallowed), path
 
 
 @pytest.mark.parametrize(
@@ -77,7 +92,7 @@ def test_robots_txt_keeps_crawlers_out_of_personal_pages_and_search_results(clie
 def test_robots_txt_leaves_content_theme_and_region_pages_and_documents_open(client, path):
     _, _, disallowed = robots_rules(client)
 
-    assert not any(path.startswith(prefix) for prefix in disallowed), path
+    assert not blocked(path, disallowed), path
 
 
 def sitemap_entries(client):
@@ -140,3 +155,37 @@ def test_the_sitemap_lists_no_search_pages(client, home):
 
     assert entries
     assert not [url for url in entries if "/zoeken/" in url or "?" in url]
+
+
+def test_the_sitemap_lists_theme_and_region_pages_that_have_live_public_stories(client, home):
+    pleegzorg, wijkteams, empty = ThemeFactory.create_batch(3)
+    twente, utrecht = RegionFactory.create_batch(2)
+    older = ArticlePageFactory()
+    older.themes.set([pleegzorg])
+    older.regions.set([twente])
+    older.save_revision().publish()
+    newer = VlogPageFactory()
+    newer.themes.set([pleegzorg])
+    newer.save_revision().publish()
+    draft = ArticlePageFactory(live=False)
+    draft.themes.set([wijkteams])
+    draft.save()
+    private = ArticlePageFactory()
+    private.regions.set([utrecht])
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    entries = sitemap_entries(client)
+
+    newer.refresh_from_db()
+    older.refresh_from_db()
+    assert (
+        entries[f"http://testserver/thema/{pleegzorg.slug}/"]
+        == (newer.last_published_at.isoformat()[:10])
+    )
+    assert (
+        entries[f"http://testserver/regio/{twente.slug}/"]
+        == (older.last_published_at.isoformat()[:10])
+    )
+    for term in ("thema/" + wijkteams.slug, "thema/" + empty.slug, "regio/" + utrecht.slug):
+        assert f"http://testserver/{term}/" not in entries, term
