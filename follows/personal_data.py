@@ -4,7 +4,7 @@ go with it. Registered with accounts' registry in `wagtail_hooks.py`."""
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from accounts.personal_data import verified_addresses
@@ -13,7 +13,7 @@ from .models import Follower
 from .targets import describe
 
 
-def followers_of(member: User):
+def followers_of(member: User) -> QuerySet[Follower]:
     """The member's own follower record and the visitor records of their verified addresses."""
     addresses = Q()
     for address in verified_addresses(member):
