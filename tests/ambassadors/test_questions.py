@@ -213,3 +213,19 @@ def test_a_question_with_markup_stays_text(client, twente, mailoutbox, payload):
     (message,) = mailoutbox
     assert message.content_subtype == "plain"
     assert not getattr(message, "alternatives", [])
+
+
+def test_the_region_page_with_the_form_still_comes_from_the_page_cache(twente, settings):
+    settings.HVDJ_PAGE_CACHE_SECONDS = 300
+    region, _ambassador = twente
+    visitor = Client()
+
+    first = visitor.get(f"/regio/{region.slug}/")
+    second = visitor.get(f"/regio/{region.slug}/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert not first.cookies
+    form = BeautifulSoup(second.text, "html.parser").select_one("form.question-form__form")
+    assert form.select_one("[name=csrfmiddlewaretoken]")["value"] == ""
+    assert form.select_one("[name=form_token]")["value"] == ""
