@@ -87,9 +87,9 @@ def normalise_search(query_string: str) -> str:
 
 
 def search_summary(query: str) -> str:
-    """A stored search as a person reads it: “pleegzorg” · Thema: Wijkteams."""
+    """A stored search as a person reads it: pleegzorg · Thema: wijkteams."""
     params = QueryDict(query)
-    parts = [f"“{params['q']}”"] if params.get("q") else []
+    parts = [params["q"]] if params.get("q") else []
     for parameter, values in params.lists():
         facet = FACETS_BY_PARAMETER.get(parameter)
         if facet is not None:

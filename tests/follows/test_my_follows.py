@@ -42,7 +42,7 @@ def test_a_member_sees_what_they_follow_with_links(client, member, member_follow
     listed = items(response)
     assert listed[0].startswith("Thema: Pleegzorg sinds")
     assert listed[1].startswith(f"Dialoog: {thread.title}")
-    assert listed[2].startswith("Zoekopdracht: “pleegzorg” · Thema: pleegzorg")
+    assert listed[2].startswith("Zoekopdracht: pleegzorg · Thema: pleegzorg")
     page = BeautifulSoup(response.text, "html.parser")
     links = [a["href"] for a in page.select(".follow-list__item a")]
     assert links == ["/thema/pleegzorg/", thread.url, "/zoeken/?q=pleegzorg&thema=pleegzorg"]
@@ -98,7 +98,7 @@ def test_a_visitor_manages_by_the_link_with_the_token(client, db):
     stopped = client.post(path, {"stoppen": follow.pk})
     daily = client.post(path, {"period": "daily"})
 
-    assert items(listed)[0].startswith("Zoekopdracht: “pleegzorg”")
+    assert items(listed)[0].startswith("Zoekopdracht: pleegzorg")
     assert "no-store" in listed["Cache-Control"]
     assert stopped["Location"] == daily["Location"] == path
     assert not Follow.objects.exists()

@@ -23,7 +23,7 @@ def test_the_export_lists_each_follow_with_kind_subject_and_since(member, theme)
     assert exported["e-mailadres"] == member.email
     assert [(f["soort"], f["onderwerp"]) for f in exported["volgt"]] == [
         ("Thema", "Pleegzorg"),
-        ("Zoekopdracht", "“pleegzorg”"),
+        ("Zoekopdracht", "pleegzorg"),
     ]
     assert all(f["sinds"] for f in exported["volgt"])
 
