@@ -2,14 +2,15 @@
 personal data."""
 
 from django.contrib.auth.models import Permission
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from accounts.personal_data import PERSONAL_DATA_HOOK, PersonalData
-from core.redactie import RedactiePermissionPolicy
+from core.redactie import RedactiePermissionPolicy, can_moderate
 from core.viewsets import ListingOnlyViewSetMixin
 
 from .admin_views import AdoptionIndexView, DecideAdoptionView
@@ -64,6 +65,26 @@ class AdoptionViewSet(ListingOnlyViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_adoption_viewset():
     return AdoptionViewSet()
+
+
+class WaitingAdoptionsPanel(Component):
+    """The dashboard's count of marks that wait for the redactie."""
+
+    name = "waiting_adoptions"
+    template_name = "adoptions/admin/waiting_panel.html"
+    order = 170  # below the replies that wait
+
+    def get_context_data(self, parent_context):
+        return {
+            "waiting": Adoption.objects.pending().count(),
+            "list_url": reverse("adoption_moderation:index") + "?status=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_adoptions_panel(request, panels):
+    if can_moderate(request.user):
+        panels.append(WaitingAdoptionsPanel())
 
 
 @hooks.register(PERSONAL_DATA_HOOK)

@@ -90,3 +90,12 @@ def test_a_plain_member_or_admin_user_outside_the_redactie_may_not(
 
 def test_the_admin_menu_has_toepassingen_for_the_redactie(editor_client):
     assert "/admin/toepassingen/" in editor_client.get("/admin/").content.decode()
+
+
+def test_the_dashboard_counts_the_marks_that_wait(editor_client, waiting, practice):
+    AdoptionFactory(page=practice, status="approved")
+
+    page = editor_client.get("/admin/").content.decode()
+
+    assert "1 melding „Wij passen dit ook toe” wacht op de redactie" in page
+    assert 'href="/admin/toepassingen/?status=pending"' in page
