@@ -64,6 +64,8 @@ def visitor_pages(client):
             *[page.url for page in ContentPage.objects.live()],
             f"/thema/{Theme.objects.order_by('pk').first().slug}/",
             f"/regio/{Region.objects.order_by('pk').first().slug}/",
+            "/regio/rijnmond/",
+            "/regio/rijnmond/vraag/",
             "/zoeken/",
             "/zoeken/?q=pleegzorg",
             "/zoeken/?q=pleegzorg&sort=datum&page=1",
@@ -88,6 +90,11 @@ def visitor_pages(client):
     )
     pages["reply refused"] = post_form(
         client, thread.url, {"comment": ""}, action=f"/dialogen/reageren/{thread.pk}/"
+    )
+    pages["question to an ambassador refused"] = post_form(
+        client,
+        "/regio/rijnmond/vraag/",
+        {"email": "geen-adres", "question": "Bel me op 06-12345678.", "name": ""},
     )
     follow = Follow.objects.filter(follower__user__isnull=False).order_by("pk").first()
     pages["follow"] = client.get("/volgen/?kind=theme&value=pleegzorg")
