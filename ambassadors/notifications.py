@@ -61,7 +61,7 @@ def notify_ambassadors_of_submission(*, page: StoryPage) -> int:
                 "ambassador": ambassador,
                 "title": draft.title,
                 "type": draft._meta.verbose_name,
-                "member_name": page.contributor.public_name if page.contributor_id else "",
+                "member_name": page.contributor.public_name if page.contributor else "",
                 "regions": [
                     (region.name, absolute_url(reverse("region", args=[region.slug])))
                     for region in own_regions
