@@ -22,7 +22,7 @@ class VisitorFollowForm(OnceForm, HoneypotForm, TargetForm):
     required_css_class = "required"
 
     email = forms.EmailField(
-        label=_("Je e-mailadres"),
+        label=_("E-mailadres voor het overzicht"),
         help_text=_(
             "We sturen je een link om te bevestigen. Pas daarna krijg je e-mails; "
             "afmelden kan met één klik."

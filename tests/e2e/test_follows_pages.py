@@ -23,12 +23,12 @@ def test_a_visitor_follows_a_theme_and_confirms_by_the_link(page, mailoutbox):
     page.locator(".follow summary").click()
     assert_no_violations(page)
 
-    page.get_by_label("Je e-mailadres").fill("geen-adres")
+    page.get_by_label("E-mailadres voor het overzicht").fill("geen-adres")
     page.get_by_role("button", name="Volg dit thema").click()
     page.get_by_text("Dit e-mailadres klopt niet").first.wait_for()
     assert_no_violations(page)
 
-    page.get_by_label("Je e-mailadres").fill("sam@example.org")
+    page.get_by_label("E-mailadres voor het overzicht").fill("sam@example.org")
     page.get_by_label("Dagelijks").check()
     page.get_by_role("button", name="Volg dit thema").click()
     page.get_by_text("Bijna klaar").wait_for()
