@@ -5,6 +5,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("toepassen/<int:page_id>/", views.adopt_view, name="adopt"),
-    path("toepassen/<int:page_id>/intrekken/", views.withdraw_view, name="withdraw_adoption"),
+    path("toepassen/<id:page_id>/", views.adopt_view, name="adopt"),
+    path("toepassen/<id:page_id>/intrekken/", views.withdraw_view, name="withdraw_adoption"),
 ]

@@ -164,3 +164,9 @@ def test_the_story_page_costs_the_same_queries_for_one_or_ten_marks(
     AdoptionFactory.create_batch(9, page=practice, status="approved")
 
     assert queries_of(client, practice.url) == one
+
+
+@pytest.mark.parametrize("page_id", ["9" * 19, "9" * 40])
+def test_an_absurd_page_number_is_a_404(member_client, home, page_id):
+    for path in (f"/toepassen/{page_id}/", f"/toepassen/{page_id}/intrekken/"):
+        assert member_client.post(path).status_code == 404, path
