@@ -46,12 +46,18 @@ def may_show_files(request: HttpRequest, page: Page, ancestors: list[Page]) -> b
 
 def ancestors_of(page: Page, request: HttpRequest) -> list[Page]:
     """The page's ancestors from the home page down. The home page comes with the Site that
-    Wagtail looked up for the request, so a section page's breadcrumbs cost no query."""
-    site = Site.find_for_request(request)
-    home = site.root_page if site is not None else None
-    if home is not None and page.depth == home.depth + 1 and page.path.startswith(home.path):
-        return [home]
-    return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+    Wagtail looked up for the request, so a section page's breadcrumbs cost no query. Kept on
+    the page object: the breadcrumbs (base.html) and the JSON-LD read them once."""
+    kept = getattr(page, "_hvdj_ancestors", None)
+    if kept is None:
+        site = Site.find_for_request(request)
+        home = site.root_page if site is not None else None
+        if home is not None and page.depth == home.depth + 1 and page.path.startswith(home.path):
+            kept = [home]
+        else:
+            kept = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+        page._hvdj_ancestors = kept
+    return list(kept)
 
 
 def page_data(context: Any) -> list[JsonDict]:

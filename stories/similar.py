@@ -22,9 +22,10 @@ all stories, and ranking every one of them took half a second at 100,000 pages. 
 are read first, in one query (UNION ALL of one LIMITed select per kind of term), so the database
 ranks a few hundred rows found by primary key.
 
-Then one SQL query ranks them and reads what a card shows, and the cards' prefetches (images,
-renditions, themes): a fixed number of queries, whatever the number of terms or cards (none
-for a page without terms that the engine finds nothing for). The page's own themes, change
+Then one SQL query ranks them and reads what a card shows: a fixed number of queries, whatever
+the number of terms or cards (none for a page without terms that the engine finds nothing
+for). The cards' images, renditions and themes are fetched by the card cache
+(stories/cards.py), only for the cards it does not hold. The page's own themes, change
 tasks and audiences are prefetched onto the page, so its "Onderwerpen" list reads them without
 queries of its own.
 A hook that fails is logged and left out: the page never fails because of it.
@@ -57,7 +58,6 @@ from stories.models import (
     StoryPage,
     VlogPage,
     WebinarPage,
-    prefetch_cards,
     with_play_time,
 )
 
@@ -86,8 +86,7 @@ def similar_stories(page, *, limit=LIMIT, prefetch_terms=True) -> list[StoryPage
     scores = engine_scores(page, terms)
     if not scores and not any(terms.values()):
         return []
-    stories = best(page, terms, scores, limit)
-    return prefetch_cards(stories)
+    return best(page, terms, scores, limit)
 
 
 def best(page, terms, scores, limit):

@@ -197,7 +197,7 @@ def test_a_page_below_a_restricted_section_names_no_image(client, home, contribu
     assert "image" not in data
 
 
-def test_the_data_costs_a_visitor_no_query_on_a_section_and_one_on_a_story(
+def test_the_data_costs_a_visitor_no_query_the_breadcrumbs_read_the_ancestors_once(
     client, home, monkeypatch
 ):
     article = ArticlePageFactory(hero_image=ImageFactory())
@@ -214,6 +214,16 @@ def test_the_data_costs_a_visitor_no_query_on_a_section_and_one_on_a_story(
     monkeypatch.setattr(structured_data, "script_tags", counted)
 
     client.get(article.get_parent().url)
-    client.get(article.url)
+    with CaptureQueriesContext(connection) as page_queries:
+        client.get(article.url)
 
-    assert counts == [0, 1]
+    # The ancestors the breadcrumbs read are kept on the page for the JSON-LD.
+    assert counts == [0, 0]
+    ancestors = [
+        query["sql"]
+        for query in page_queries.captured_queries
+        if '"path" IN' in query["sql"] and '"wagtailcore_page"."title"' in query["sql"]
+    ]
+    # Read once for the breadcrumbs and the data (Wagtail's view restriction check reads only
+    # the ancestors' ids).
+    assert len(ancestors) == 1
