@@ -7,6 +7,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 from core.redactie import can_moderate
 from mediafiles.images import strip_image_metadata
+from stories.renditions import image_filter
 
 
 class SafeImage(AbstractImage):
@@ -37,6 +38,8 @@ class SafeImage(AbstractImage):
         # Wagtail's get_rendition writes the rendition to the cache on every call, even one
         # it has just found among the renditions prefetched with the image (get_renditions
         # leaves those alone): 18 writes to Redis on every render of the home page.
+        if isinstance(filter, str):
+            filter = image_filter(filter)
         return next(iter(self.get_renditions(filter).values()))
 
     def save(self, *args, **kwargs):

@@ -25,7 +25,7 @@ def responsive_image(image, kind, *, alt="", css_class=None, eager=False, priori
     if not image:
         return ""
     kind = KINDS[kind]
-    renditions = get_renditions_or_not_found(image, kind.specs)
+    renditions = get_renditions_or_not_found(image, kind.filters)
     by_width = {}
     for spec in kind.webp_specs:
         # A small original gives the same width for several specs: one candidate per width.
