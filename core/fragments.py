@@ -57,3 +57,18 @@ def cached_fragments(
         cache.set_many(rendered, timeout=seconds)
         found.update(rendered)
     return [mark_safe(found[key]) for key in keys]  # noqa: S308 - HTML our templates rendered
+
+
+def cached_value(namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """What `compute()` returns, kept like a fragment under `namespace`, the current generation
+    and `key`: for what a page builds from many queries and shows the same to everyone (the
+    home page's lists). The value must pickle; only pass what is the same for every visitor."""
+    seconds = fragment_seconds()
+    if seconds <= 0:
+        return compute()
+    cache_key = f"{PREFIX}:{namespace}:{current_generation()}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout=seconds)
+    return value

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -8,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.fragments import cached_value
 from dialogues.models import DialogueThreadPage, most_recently_active
 from stories.cards import CardStyle, render_card_lists
 from stories.models import (
@@ -62,6 +64,21 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A preview shows the featured items of its revision, not those of the database.
+            context.update(self.lists(request))
+            return context
+        host = request.get_host() if request is not None else ""
+        key = f"{self.pk}:{host}:{get_language()}"
+        context.update(cached_value("home-lists", key, lambda: self.lists(request)))
+        return context
+
+    def lists(self, request):
+        """The featured stories, the newest of each type, the upcoming webinars and the active
+        dialogues as card HTML, with the links the sections need: about 15 queries, kept per
+        generation of the page cache (core.fragments.cached_value) for every visitor, members
+        too. A webinar that has ended may show until a change or FRAGMENT_CACHE_SECONDS, as on
+        a cached page."""
         # The private sections are looked up once for all six lists.
         private = Page.objects.private_q()
 
@@ -69,17 +86,15 @@ class HomePage(Page):
             return model.objects.live().exclude(private).select_related("contributor")
 
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
-        featured = {
+        found = {
             story.pk: story
             for story in with_play_time(public(StoryPage).filter(pk__in=featured_ids))
         }
-        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
+        featured = [found[pk] for pk in featured_ids if pk in found]
         sections = {
             type(section): section
             for section in self.get_children().live().specific().type(*NEWEST_SECTIONS.values())
         }
-        # Its feed is the site's feed of new stories, advertised in the home page's head too.
-        context["stories_index"] = sections.get(ArticleIndexPage)
         newest = {
             model: list(
                 public(model)
@@ -88,34 +103,48 @@ class HomePage(Page):
             )
             for model in NEWEST_SECTIONS
         }
-        context["newest_by_type"] = [
-            (model._meta.verbose_name_plural, sections.get(index_model), newest[model])
-            for model, index_model in NEWEST_SECTIONS.items()
-        ]
-        context["upcoming_webinars"] = list(
+        upcoming_webinars = list(
             public(WebinarPage).filter(end__gte=timezone.now()).order_by("start")[:NEWEST_PER_TYPE]
         )
-        context["active_dialogues"] = most_recently_active(
-            public(DialogueThreadPage), NEWEST_PER_TYPE
-        )
+        active_dialogues = most_recently_active(public(DialogueThreadPage), NEWEST_PER_TYPE)
         # Every card of the six lists read from the fragment cache at once; only the missing
         # ones get their images and themes fetched, together, and rendered (stories.cards).
         compact = CardStyle(heading_level=3, compact=True)
         lists = [
-            (context["featured"], compact._replace(eager_first=True)),
+            (featured, compact._replace(eager_first=True)),
             *((stories, compact) for stories in newest.values()),
-            (context["upcoming_webinars"], compact),
-            (context["active_dialogues"], compact),
+            (upcoming_webinars, compact),
+            (active_dialogues, compact),
         ]
-        featured, *newest_cards, webinars, dialogues = render_card_lists(request, lists)
-        context["featured_cards"] = featured
-        context["newest_by_type"] = [
-            (*section, cards)
-            for section, cards in zip(context["newest_by_type"], newest_cards, strict=True)
-        ]
-        context["upcoming_webinar_cards"] = webinars
-        context["active_dialogue_cards"] = dialogues
-        return context
+        featured_cards, *newest_cards, webinar_cards, dialogue_cards = render_card_lists(
+            request, lists
+        )
+        # Its feed is the site's feed of new stories, advertised in the home page's head too.
+        stories_index = sections.get(ArticleIndexPage)
+        return {
+            "featured_ids": [story.pk for story in featured],
+            "featured_cards": featured_cards,
+            "newest_by_type": [
+                (
+                    str(model._meta.verbose_name_plural),
+                    sections[index_model].get_url(request) if index_model in sections else None,
+                    cards,
+                )
+                for (model, index_model), cards in zip(
+                    NEWEST_SECTIONS.items(), newest_cards, strict=True
+                )
+            ],
+            "upcoming_webinar_cards": webinar_cards,
+            "active_dialogue_cards": dialogue_cards,
+            "feed": (
+                (
+                    str(stories_index.feed_title),
+                    stories_index.get_url(request) + stories_index.reverse_subpage("feed"),
+                )
+                if stories_index is not None
+                else None
+            ),
+        }
 
 
 class HomeFeaturedItem(Orderable):

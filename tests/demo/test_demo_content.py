@@ -221,7 +221,7 @@ class LoadDemoTests(TestCase):
     def test_the_home_page_shows_what_the_redactie_features(self):
         response = self.client.get("/")
 
-        self.assertEqual(len(response.context["featured"]), 3)
+        self.assertEqual(len(response.context["featured_ids"]), 3)
 
     def test_every_demo_dialogue_has_three_to_eight_visible_replies(self):
         for thread in DialogueThreadPage.objects.live():

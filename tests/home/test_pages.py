@@ -67,7 +67,7 @@ class HomePageTests(WagtailPageTestCase):
 
         response = self.client.get("/")
 
-        self.assertEqual([story.pk for story in response.context["featured"]], [featured.pk])
+        self.assertEqual(response.context["featured_ids"], [featured.pk])
         self.assertContains(response, featured.title, count=1)
 
     def test_the_header_links_to_the_sections_in_the_menu(self):

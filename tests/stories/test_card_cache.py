@@ -175,3 +175,18 @@ def test_the_dialogue_theme_filter_is_kept_until_a_thread_is_published(client, h
     DialogueThreadPageFactory(title="Tweede vraag", themes=[ThemeFactory(name="Gezinshuizen")])
 
     assert "Gezinshuizen" in html_of(client, "/dialogen/")
+
+
+def test_the_home_page_keeps_its_lists_until_content_changes(client, story):
+    assert "Samen aan tafel" in html_of(client, "/")
+    new_generation()
+    first = queries_for(client, "/")
+    again = queries_for(client, "/")
+    # The lists' stories, sections, webinars, dialogues and featured items are not read again.
+    assert len(again) <= len(first) - 8
+    assert not tables_read(again, "stories_webinarpage", "home_homefeatureditem")
+
+    story.unpublish()
+
+    html = html_of(client, "/")
+    assert "Samen aan tafel" not in html
