@@ -7,7 +7,9 @@ the `load` extra (locust). Runs, without think time:
   1. the visitor mix without the page cache by one visitor at a time: what each kind of page
      costs, without waiting behind others,
   2. the visitor mix without the page cache, at a fixed concurrency,
-  3. the same mix with the page cache, with its hit rate,
+  3. the same mix with the page cache, with its hit rate: first as it comes (the cache filling
+     up as it goes), then warm, after every page of the sample was visited once, as on a site
+     that has been running for a while,
   4. pure page-cache hits: the same story page again and again,
   5. a static HTML file of an average page's size through whitenoise (the ceiling),
   6. a soak with the page cache, sampling the app servers' memory,
@@ -27,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +82,19 @@ def write_ceiling_file(static_root, base_url, paths):
     html += "x" * (size - len(html) - 4) + "</p>"
     (static_root / "loadtest-ceiling.html").write_text(html, encoding="utf-8")
     return size
+
+
+def visit_every_page(base_url, paths, *, users):
+    """Every path of the sample once (the static file aside), `users` at a time: what a site
+    that has been running for a while has in its page cache."""
+    every = [path for kind, kind_paths in paths.items() if kind != "static" for path in kind_paths]
+
+    def visit(path):
+        with urllib.request.urlopen(base_url + path, timeout=60) as response:  # noqa: S310
+            response.read()
+
+    with ThreadPoolExecutor(max_workers=users) as pool:
+        list(pool.map(visit, dict.fromkeys(every)))
 
 
 class AppServer:
@@ -242,6 +258,7 @@ def percentage(value):
 UNCACHED_ALONE = "zonder paginacache, één bezoeker"
 UNCACHED = "zonder paginacache"
 CACHED = "met paginacache"
+CACHED_WARM = "met paginacache, warm (elke pagina eenmaal bezocht)"
 PURE_HITS = "alleen treffers (steeds dezelfde pagina)"
 STATIC = "statisch HTML-bestand (plafond)"
 
@@ -293,6 +310,8 @@ def main():
                 measure(UNCACHED, server, user_class="Visitor")
                 continue
             measure(CACHED, server, user_class="Visitor")
+            visit_every_page(server.url, paths, users=options.users)
+            measure(CACHED_WARM, server, user_class="Visitor")
             measure(PURE_HITS, server, seconds=options.seconds // 2, user_class="RepeatVisitor")
             measure(STATIC, server, seconds=options.seconds // 2, user_class="StaticVisitor")
             if options.soak:
@@ -340,24 +359,29 @@ def report(results, options, size):
             f"{figures['failures'] - figures['server_errors']} |"
         )
     ceiling = results[STATIC]["rps"]
-    mix, hits = (100 * results[label]["rps"] / ceiling for label in (CACHED, PURE_HITS))
+    mix, warm, hits = (
+        100 * results[label]["rps"] / ceiling for label in (CACHED, CACHED_WARM, PURE_HITS)
+    )
     print(
-        f"\nWith the page cache the mix runs at {mix:.0f} % of the static file's rate, pure "
-        f"hits at {hits:.0f} %; without it, {results[UNCACHED]['rps']:.1f} req/s.\n"
+        f"\nWith the page cache the mix runs at {mix:.0f} % of the static file's rate "
+        f"({warm:.0f} % warm), pure hits at {hits:.0f} %; without it, "
+        f"{results[UNCACHED]['rps']:.1f} req/s.\n"
     )
     print(
         "| kind | p50 / p95 ms, one visitor, uncached | p95 ms uncached | p95 ms cached "
-        "| page-cache hits |"
+        "| page-cache hits | p95 ms cached, warm | hits, warm |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for kind in sorted(results[CACHED]["per_kind"]):
         alone = results[UNCACHED_ALONE]["per_kind"].get(kind, (0, 0, 0))
         uncached = results[UNCACHED]["per_kind"].get(kind, (0, 0, 0))
         cached = results[CACHED]["per_kind"][kind]
         hits = hit_rate(results[CACHED]["cache"].get(kind, {}))
+        warm = results[CACHED_WARM]["per_kind"].get(kind, (0, 0, 0))
+        warm_hits = hit_rate(results[CACHED_WARM]["cache"].get(kind, {}))
         print(
             f"| {kind} | {alone[0]:.0f} / {alone[1]:.0f} | {uncached[1]:.0f} | {cached[1]:.0f} "
-            f"| {percentage(hits)} |"
+            f"| {percentage(hits)} | {warm[1]:.0f} | {percentage(warm_hits)} |"
         )
     if "soak" in results:
         soak = results["soak"]
