@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.page_cache import new_generation
 from search import public_backend
 from search.backends.elasticsearch import DutchElasticsearchSearchBackend
 from search.backends.opensearch import DutchOpenSearchSearchBackend
@@ -215,9 +216,28 @@ def test_without_a_built_index_the_taxonomy_answers(client, home, terms, setting
 
 def queries_for(client, page):
     client.get(page.url)  # the renditions, and the index writes of what changed
+    new_generation()  # the block (and its cards) found and rendered again, not kept
     with CaptureQueriesContext(connection) as context:
         assert client.get(page.url).status_code == 200
     return len(context.captured_queries)
+
+
+def test_the_block_is_kept_until_content_changes(client, home, terms, ranking):
+    page = story(title="Schoolverzuim aanpakken", intro=SCHOOL, themes=[terms["school"]])
+    story(title="Leerplicht en thuiszitters", intro=SCHOOL, themes=[terms["school"]])
+    assert shown(client, page) == ["Leerplicht en thuiszitters"]
+    with CaptureQueriesContext(connection) as context:
+        assert shown(client, page) == ["Leerplicht en thuiszitters"]
+    # Kept: no candidates read, no ranking (the page's own terms are read for its topics).
+    assert not [
+        sql
+        for sql in (query["sql"] for query in context.captured_queries)
+        if "django_content_type" in sql
+    ]
+
+    story(title="Thuiszitters weer naar school", intro=SCHOOL, themes=[terms["school"]])
+
+    assert "Thuiszitters weer naar school" in shown(client, page)
 
 
 def test_the_block_costs_the_same_queries_for_one_or_four_cards_and_none_without(
