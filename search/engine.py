@@ -244,7 +244,7 @@ def page_number(value):
 
 
 def run(search, stories, *, page, per_page):
-    """Search `stories` (a card queryset) and return the page asked for and the facets."""
+    """Search `stories` (live, public stories) and return the page asked for and the facets."""
     if search.only_stop_words:
         return Outcome(Paginator([], per_page).get_page(1), [])
     found_by = engine()

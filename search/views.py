@@ -15,7 +15,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from ambassadors.region import region_context
 from mediafiles.transcripts import format_time, passage_anchor
-from stories.models import Region, StoryPage, Theme, card_queryset
+from stories.models import Region, StoryPage, Theme
 
 from .engine import (
     SORTS,
@@ -29,6 +29,7 @@ from .engine import (
 from .facets import FACETS_BY_PARAMETER
 from .feeds import RegionFeed, ThemeFeed
 from .logging import note_search
+from .results import add_result_parts
 from .snippets import first_matching_passage, highlight, matcher
 from .synonyms import synonym_groups
 from .tantivy.availability import RETRY_AFTER, SearchUnavailable
@@ -96,16 +97,18 @@ def search_results_page(request, search, *, template, **context):
     browsing = bool(context.get("term"))
     results = facets = outcome = None
     if search.query or search.chosen or browsing:
-        stories = card_queryset(StoryPage.objects.live().public()).prefetch_related("regions")
+        # What a result shows beyond its own fields comes from the fragment cache
+        # (add_result_parts), which fetches themes and regions only for the parts it lacks.
         outcome = run(
             search,
-            stories,
+            StoryPage.objects.live().public(),
             page=page_number(request.GET.get("pagina")),
             per_page=settings.HVDJ_PAGE_SIZE,
         )
         results = outcome.page
         facets = [facet for facet in outcome.facets if facet.options]
         add_links(request, facets)
+        add_result_parts(list(results.object_list))
         add_snippets(results.object_list, search.query)
         # The query as typed, once: not again for each facet, sort or further page.
         first_page = request.GET.get("pagina", "1") == "1"
