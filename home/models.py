@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.fragments import cached_value
+from core.routes import cached_route
 from dialogues.models import DialogueThreadPage, most_recently_active
 from stories.cards import CardStyle, render_card_lists
 from stories.models import (
@@ -61,6 +62,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepagina")
+
+    def route(self, request, path_components):
+        """Wagtail's walk down the tree, or the page it led to before (core.routes)."""
+        return cached_route(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
