@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -172,31 +173,34 @@ def sort_links(request, search):
 
 
 def add_snippets(pages, query):
-    """Give each result a `snippet`: its text around the matched words, marked."""
+    """Give each result a `snippet`: its text around the matched words, marked; and a podcast
+    or vlog whose timed transcript matches a `moment`: a link to the passage, which is then
+    the snippet. At most one query for the whole page of results."""
     pages = list(pages)
+    for page in pages:
+        page.snippet, page.moment = "", None
     if not query or not pages:
         return
-    is_match = matcher(query, synonym_groups())
-    texts = body_texts(pages)
-    for page in pages:
-        page.snippet = highlight(page.intro, is_match) or highlight(
-            texts.get(page.pk, ""), is_match
-        )
-        page.marked_title = highlight(page.title, is_match, words=1000)
-    add_moments(pages, query, is_match)
-
-
-def add_moments(pages, query, is_match):
-    """Podcasts and vlogs whose timed transcript matches: link to the moment of the passage
-    and show it as the snippet. One query for the whole page of results."""
-    lookups = [f"{model._meta.model_name}__transcript_cues" for model in timed_story_types()]
-    if not lookups:
-        return
-    rows = StoryPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", *lookups)
-    cues_by_page = {pk: next((cues for cues in found if cues), None) for pk, *found in rows}
     groups = synonym_groups()
+    is_match = matcher(query, groups)
     for page in pages:
-        passage = first_matching_passage(cues_by_page.get(page.pk), query, groups)
+        page.snippet = highlight(page.intro, is_match)
+    timed = {
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(*timed_story_types()).values()
+    }
+    # The rest of the text only of results whose intro does not match; the passages of every
+    # podcast and vlog on the page.
+    unmatched = {page.pk for page in pages if not page.snippet}
+    stored = stored_texts(
+        [page.pk for page in pages if page.pk in unmatched or page.content_type_id in timed],
+        text_of=unmatched,
+    )
+    for page in pages:
+        text, cues = stored.get(page.pk, ("", None))
+        if not page.snippet:
+            page.snippet = highlight(text, is_match)
+        passage = first_matching_passage(cues, query, groups)
         if passage is None:
             continue
         number, cue = passage
@@ -227,22 +231,30 @@ def snippet_fields():
     return list(found.items())
 
 
-def body_texts(pages):
-    """{pk: the searchable text of the page beyond its intro}: one query for any page of
-    results, whatever types are on it."""
+def stored_texts(pks, *, text_of):
+    """{pk: (the searchable text beyond the intro, the timed transcript's passages or None)}
+    of the stories `pks`, whatever their types, in one query (none for no pks). The text is
+    made only for the pks in `text_of`, "" for the others."""
+    if not pks:
+        return {}
     fields = snippet_fields()
-    rows = StoryPage.objects.filter(pk__in=[page.pk for page in pages]).values_list(
-        "pk", *(lookup for lookup, _field in fields)
+    cue_lookups = [f"{model._meta.model_name}__transcript_cues" for model in timed_story_types()]
+    rows = (
+        StoryPage.objects.filter(pk__in=pks)
+        .order_by()  # not by the tree's path: no join with wagtailcore_page
+        .values_list("pk", *(lookup for lookup, _field in fields), *cue_lookups)
     )
-    texts = {}
+    found = {}
     for pk, *values in rows:
+        texts, cues = values[: len(fields)], values[len(fields) :]
         parts = []
-        for (_lookup, field), value in zip(fields, values, strict=True):
-            if value:
-                content = getattr(field, "get_searchable_content", None)
-                parts.append(as_text(content(value) if content else value))
-        texts[pk] = "\n".join(parts)
-    return texts
+        if pk in text_of:
+            for (_lookup, field), value in zip(fields, texts, strict=True):
+                if value:
+                    content = getattr(field, "get_searchable_content", None)
+                    parts.append(as_text(content(value) if content else value))
+        found[pk] = ("\n".join(parts), next((passages for passages in cues if passages), None))
+    return found
 
 
 def promotions_for(query):

@@ -3,6 +3,8 @@ marked as the engine matched them, at a fixed number of queries."""
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.views import search_feed
 from tests.factories import (
@@ -115,6 +117,18 @@ def test_a_snippet_comes_from_the_body_when_the_intro_does_not_match(
     assert "<mark>buurtvaders</mark>" in content
 
 
+def test_results_whose_intros_match_read_no_other_text(client, home, embedded_search):
+    for number in range(3):
+        ArticlePageFactory(title=f"Verhaal {number}", intro="De buurtvaders lopen een ronde.")
+    client.get("/zoeken/", {"q": "buurtvaders"})
+
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get("/zoeken/", {"q": "buurtvaders"}).content.decode()
+
+    assert content.count("<mark>buurtvaders</mark>") == 3
+    assert not any("stories_articlepage" in query["sql"] for query in queries.captured_queries)
+
+
 FACTORIES = [
     ArticlePageFactory,
     VlogPageFactory,
@@ -133,7 +147,7 @@ def test_cards_and_snippets_cost_a_fixed_number_of_queries(
         FACTORIES[number % len(FACTORIES)](title=f"Buurtvaders {number}", intro="Iets anders.")
     client.get("/zoeken/", {"q": "buurtvaders"})  # warms the site, content type and term caches
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(8):  # five, and the query log written (three)
         response = client.get("/zoeken/", {"q": "buurtvaders"})
 
     assert len(found(response)) == stories
