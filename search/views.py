@@ -15,6 +15,7 @@ from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from ambassadors.region import region_context
+from core.page_cache import current_generation
 from mediafiles.transcripts import format_time, passage_anchor
 from stories.models import Region, StoryPage, Theme
 
@@ -40,6 +41,7 @@ FEED_ITEMS = 20
 # What a card shows itself; a snippet from the rest is read by body_texts.
 CARD_TEXT = {"title", "intro"}
 POPULAR_THEMES = 8
+PROMOTED_QUERIES_SECONDS = 600
 
 
 def search(request):
@@ -259,12 +261,22 @@ def stored_texts(pks, *, text_of):
 
 def promotions_for(query):
     """The redactie's promoted results for this query (Wagtail's search promotions)."""
-    if not query:
+    if not query or query.lower().strip() not in promoted_queries():
         return []
     return list(
         SearchPromotion.objects.filter(query__query_string=query.lower().strip())
         .select_related("page")
         .order_by("sort_order")
+    )
+
+
+def promoted_queries():
+    """The queries that have promoted results, read once per generation of the page cache:
+    every change to a promotion starts a new one (core.apps)."""
+    return cache.get_or_set(
+        f"search:promoted-queries:{current_generation()}",
+        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+        timeout=PROMOTED_QUERIES_SECONDS,
     )
 
 

@@ -273,6 +273,26 @@ def test_promoted_results_come_first(client, home):
     assert "Begin hier." in content
 
 
+def test_a_promotion_added_or_removed_after_a_search_shows_on_the_next_one(client, home):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    promoted = ArticlePageFactory(title="Alles over het wijkteam")
+    assert (
+        "Aanbevolen door de redactie"
+        not in client.get("/zoeken/", {"q": "wijkteam"}).content.decode()
+    )
+
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("wijkteam"), page=promoted, description="Begin hier."
+    )
+    added = client.get("/zoeken/", {"q": "wijkteam"}).content.decode()
+    promotion.delete()
+    removed = client.get("/zoeken/", {"q": "wijkteam"}).content.decode()
+
+    assert "Begin hier." in added
+    assert "Aanbevolen door de redactie" not in removed
+
+
 def test_every_results_page_has_an_rss_feed_with_its_filters(client, home):
     theme = ThemeFactory(name="Pleegzorg")
     wanted = tagged(ArticlePageFactory, title="Wijkteam en pleegzorg", themes=[theme])
