@@ -3,7 +3,11 @@
 theme, region, dialogue and search pages show (templates of lower apps load this library;
 their Python never imports `follows`)."""
 
+import functools
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from ..exceptions import FollowRefused
 from ..forms import VisitorFollowForm
@@ -13,6 +17,16 @@ from ..targets import FOLLOW_LABELS, FOLLOWING_LABELS, TERM_MODELS, Target, reso
 
 register = template.Library()
 TEMPLATE = "follows/includes/follow_button.html"
+AUTO_ID = "volgen-%s"
+
+
+@functools.cache
+def empty_visitor_fields(language):
+    """The e-mail, period and honeypot fields of an empty visitor's form as HTML: the same on
+    every page with a button, so rendered once per process and language (the form's own
+    rendering took a tenth of a search page)."""
+    form = VisitorFollowForm(auto_id=AUTO_ID)
+    return render_to_string("follows/includes/visitor_fields.html", {"form": form})
 
 
 def button_context(request, target):
@@ -28,8 +42,9 @@ def button_context(request, target):
         context["existing"] = find_follow(follower, target)
     else:
         context["form"] = VisitorFollowForm(
-            initial={"kind": target.kind, "value": target.value}, auto_id="volgen-%s"
+            initial={"kind": target.kind, "value": target.value}, auto_id=AUTO_ID
         )
+        context["empty_fields"] = empty_visitor_fields(get_language())
     return context
 
 

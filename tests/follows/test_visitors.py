@@ -130,6 +130,19 @@ def _page_cache_on(settings):
 
 
 @pytest.mark.usefixtures("_page_cache_on")
+def test_every_button_shows_the_empty_form_for_its_own_target(client, theme, region):
+    for path, value in (("/thema/pleegzorg/", "pleegzorg"), ("/regio/twente/", "twente")):
+        page = BeautifulSoup(client.get(path).text, "html.parser")
+        form = page.select_one(".follow form.follow-form")
+
+        assert form.select_one("[name=value]")["value"] == value
+        assert form.select_one("#volgen-email")["name"] == "email"
+        assert form.select_one("label[for=volgen-email]").text.strip().startswith("E-mailadres")
+        assert form.select_one("[name=period][checked]")["value"] == "weekly"
+        assert form.select_one("[name=website]")["class"] == ["form-trap"]
+        assert not form.select(".form-field--error")
+
+
 def test_the_theme_page_with_its_follow_form_still_comes_from_the_page_cache(theme):
     browser = Client()
 
