@@ -150,16 +150,30 @@ def suggestion_url(request, suggestion):
 
 
 def add_links(request, facets):
-    """Give each facet value the URL that chooses it, or, when chosen, leaves it out again."""
+    """Give each facet value the URL that chooses it, or, when chosen, leaves it out again.
+
+    The URL is the request's query string with that facet's values changed: the other
+    parameters are encoded once per facet, not again for each of its (up to fifty) values."""
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    lists = list(params.lists())
     for facet in facets:
+        keys = [key for key, _values in lists]
+        # Where the facet's values go: in their place, or last as QueryDict.setlist puts them.
+        at = keys.index(facet.parameter) if facet.parameter in keys else len(keys)
+        before, after = encoded(lists[:at]), encoded(lists[at + 1 :])
+        current = params.getlist(facet.parameter)
         for option in facet.options:
-            params = request.GET.copy()
-            params.pop("pagina", None)
-            values = [value for value in params.getlist(facet.parameter) if value != option.value]
+            values = [value for value in current if value != option.value]
             if not option.chosen:
                 values.append(option.value)
-            params.setlist(facet.parameter, values)
-            option.url = "?" + params.urlencode()
+            parts = (before, encoded([(facet.parameter, values)]), after)
+            option.url = "?" + "&".join(part for part in parts if part)
+
+
+def encoded(lists):
+    """[(key, [values])] as QueryDict.urlencode writes them."""
+    return "&".join(urlencode({key: value}) for key, values in lists for value in values)
 
 
 def sort_links(request, search):

@@ -3,9 +3,12 @@
 import feedparser
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
+from search.facets import Facet, Option
 from search.models import SynonymGroup
+from search.views import add_links
 from tests.factories import (
     AmbassadorFactory,
     ArticlePageFactory,
@@ -369,3 +372,17 @@ def test_a_search_is_logged_once_as_typed(client, home):
 
     logged = {row.query: (row.searches, row.zero_results) for row in SearchQueryDay.objects.all()}
     assert logged == {"wijkteam": (1, 0), "niets te vinden": (1, 1)}
+
+
+def test_a_facet_link_changes_only_its_own_values_and_leaves_the_page_number_out():
+    request = RequestFactory().get("/zoeken/?q=pleeg zorg&thema=a&regio=x&pagina=3&thema=b")
+    themes = Facet("thema", "Thema", [Option("a", "A", 2, True), Option("c", "C", 1, False)])
+    types = Facet("soort", "Soort", [Option("vlog", "Vlog", 4, False)])
+
+    add_links(request, [themes, types])
+
+    assert [option.url for option in themes.options] == [
+        "?q=pleeg+zorg&thema=b&regio=x",
+        "?q=pleeg+zorg&thema=a&thema=b&thema=c&regio=x",
+    ]
+    assert types.options[0].url == "?q=pleeg+zorg&thema=a&thema=b&regio=x&soort=vlog"
