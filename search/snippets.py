@@ -10,8 +10,8 @@ marked, and only the letters and digits of a word are, not the punctuation aroun
 import functools
 import re
 import unicodedata
+from html import escape  # what Django's escape calls, without its lazy wrapper: once per word
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.tantivy.analysis import INVISIBLE, analyze
