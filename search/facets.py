@@ -147,12 +147,13 @@ class TermFacet:
 
     def options_from_counts(self, counts, chosen):
         """Options from {term pk: count}, most results first, plus the chosen ones without."""
-        names = {pk: (slug, name) for slug, (pk, name) in self.terms().items()}
+        terms = self.terms()
+        names = {pk: (slug, name) for slug, (pk, name) in terms.items()}
         rows = sorted(
             ((*names[pk], count) for pk, count in counts.items() if count and pk in names),
             key=lambda row: (-row[2], row[1]),
         )
-        return self.options_with_chosen(rows, chosen)
+        return self.options_with_chosen(rows, chosen, terms=terms)
 
     def filter(self, queryset, values):
         return queryset.filter(
@@ -172,13 +173,14 @@ class TermFacet:
         )
         return self.options_with_chosen(rows, chosen)
 
-    def options_with_chosen(self, rows, chosen):
+    def options_with_chosen(self, rows, chosen, *, terms=None):
         """Options for the counted values, plus the chosen ones that have no results now."""
         options = [Option(slug, name, total, slug in chosen) for slug, name, total in rows]
         found = {option.value for option in options}
         missing = [slug for slug in chosen if slug not in found]
-        terms = self.terms()
-        options += [Option(slug, terms[slug][1], 0, True) for slug in missing if slug in terms]
+        if missing:
+            terms = self.terms() if terms is None else terms
+            options += [Option(slug, terms[slug][1], 0, True) for slug in missing if slug in terms]
         return options
 
 
