@@ -124,12 +124,6 @@ def test_one_address_gets_a_handful_of_links_per_hour(client, theme, mailoutbox,
     assert len(mailoutbox) == VISITOR_REQUESTS_PER_HOUR
 
 
-@pytest.fixture
-def _page_cache_on(settings):
-    settings.HVDJ_PAGE_CACHE_SECONDS = 300
-
-
-@pytest.mark.usefixtures("_page_cache_on")
 def test_every_button_shows_the_empty_form_for_its_own_target(client, theme, region):
     for path, value in (("/thema/pleegzorg/", "pleegzorg"), ("/regio/twente/", "twente")):
         page = BeautifulSoup(client.get(path).text, "html.parser")
@@ -143,6 +137,12 @@ def test_every_button_shows_the_empty_form_for_its_own_target(client, theme, reg
         assert not form.select(".form-field--error")
 
 
+@pytest.fixture
+def _page_cache_on(settings):
+    settings.HVDJ_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.mark.usefixtures("_page_cache_on")
 def test_the_theme_page_with_its_follow_form_still_comes_from_the_page_cache(theme):
     browser = Client()
 
