@@ -75,3 +75,64 @@ def test_the_admin_page_search_finds_a_story_by_the_start_of_a_word_of_its_summa
 
     assert response.status_code == 200
     assert [page.pk for page in response.context["pages"]] == [stories[2].pk]
+
+
+def title_norms():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT content_type_id, object_id, title_norm FROM {entry_table_name()}"  # noqa: S608
+        )
+        return {(row[0], row[1]): row[2] for row in cursor.fetchall()}
+
+
+@pytest.fixture
+def titles_of_every_length(home):
+    """Stories with titles of one to ten words: a title_norm (the average title length divided
+    by the title's) worked out in another way than Wagtail's would differ in the last digit of
+    some of them."""
+    words = "pleegzorg wijkteam gastouder jeugdhulp school buurt gezin ouders jongeren regio"
+    return [ArticlePageFactory(title=" ".join(words.split()[:n])) for n in range(1, 11)]
+
+
+def test_update_index_sets_the_title_norms_wagtail_s_full_refresh_sets(
+    stories, titles_of_every_length
+):
+    run_command("update_index", backend_name="default")
+    rebuilt = title_norms()
+    # Wagtail's own refresh, which rewrites every row.
+    index = get_search_backend("default").get_index_for_model(Page)
+    super(type(index), index)._refresh_title_norms(full=True)
+
+    assert rebuilt == title_norms()
+    assert len(set(rebuilt.values())) > 2
+
+
+def test_update_index_rewrites_the_entries_that_changed_and_keeps_the_others(
+    stories, titles_of_every_length
+):
+    run_command("update_index", backend_name="default")
+    Page.objects.filter(pk=stories[0].pk).update(title="Pleegzorg in Groningen")
+    kept = [str(story.pk) for story in [*stories[1:], *titles_of_every_length]]
+    before = row_versions()
+
+    run_command("update_index", backend_name="default")
+
+    def found(words):
+        return [page.pk for page in Page.objects.search(words, backend="default")]
+
+    assert found("groningen") == [stories[0].pk]
+    assert found("drenthe") == []
+    after = row_versions()
+    if connection.vendor == "postgresql":
+        # A row written again is a new version of it, elsewhere in the table.
+        assert after[str(stories[0].pk)] != before[str(stories[0].pk)]
+        assert [after[pk] for pk in kept] == [before[pk] for pk in kept]
+
+
+def row_versions():
+    """Where each entry's row is (PostgreSQL's ctid), by object id; nothing on SQLite."""
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT object_id, ctid::text FROM {entry_table_name()}")  # noqa: S608
+        return dict(cursor.fetchall())
