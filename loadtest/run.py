@@ -65,7 +65,7 @@ def collect_paths(sample=3000):
         + sections,
         "detail": [public(path) for path in rng.sample(stories, min(sample, len(stories)))],
         "search": [f"/zoeken/?q={urllib.request.quote(word)}" for word in SEARCH_WORDS]
-        + [f"/zoeken/?q={urllib.request.quote(word)}&sorteer=nieuwste" for word in SEARCH_WORDS],
+        + [f"/zoeken/?q={urllib.request.quote(word)}&sortering=nieuwste" for word in SEARCH_WORDS],
         "dialogue": [public(path) for path in rng.sample(threads, min(200, len(threads)))],
         "static": ["/static/loadtest-ceiling.html"],
     }
