@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -104,7 +104,8 @@ def search_results_page(request, search, *, template, **context):
         # (add_result_parts), which fetches themes and regions only for the parts it lacks.
         outcome = run(
             search,
-            StoryPage.objects.live().public(),
+            # A webinar's result shows when it takes place, as its card does.
+            StoryPage.objects.live().public().annotate(start=F("webinarpage__start")),
             page=page_number(request.GET.get("pagina")),
             per_page=settings.HVDJ_PAGE_SIZE,
         )

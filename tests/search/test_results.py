@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import ArticlePageFactory, RegionFactory, ThemeFactory
+from tests.factories import ArticlePageFactory, RegionFactory, ThemeFactory, WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,18 @@ def test_kept_parts_read_no_themes_or_regions(client, home, embedded_search):
     assert "stories_theme" not in tables
     assert "stories_region" not in tables
     assert again == first
+
+
+def test_a_webinar_result_shows_when_it_takes_place(client, home, embedded_search):
+    start = timezone.make_aware(datetime.datetime(2027, 1, 14, 19, 30))
+    WebinarPageFactory(
+        title="Webinar over buurtvaders",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        first_published_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 10)),
+    )
+
+    content = html_of(client, {"q": "buurtvaders"})
+
+    assert '<time datetime="2027-01-14T19:30:00+01:00">14 januari 2027</time>' in content
+    assert "2 maart 2026" not in content
