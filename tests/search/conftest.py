@@ -5,6 +5,7 @@ import socket
 import pytest
 
 from search import public_backend
+from search.tantivy.index import forget
 
 
 @pytest.fixture
@@ -28,3 +29,13 @@ def closed_port():
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         return closed.getsockname()[1]
+
+
+@pytest.fixture
+def index_dir(settings, tmp_path):
+    """An embedded index of the test's own, used by the `tantivy` backend of this process and of
+    any process or thread it starts; forgotten afterwards."""
+    path = tmp_path / "search-index"
+    settings.HVDJ_SEARCH_INDEX_DIR = path
+    yield path
+    forget(path)

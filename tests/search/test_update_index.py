@@ -7,20 +7,11 @@ from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search.tantivy.index import forget
 from tests.factories import ArticlePageFactory, DialogueThreadPageFactory, VlogPageFactory
 from tests.utils import run_command
 
 # The rebuild's threads read through connections of their own: they see what was committed.
 SHARED = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    path = tmp_path / "search-index"
-    settings.HVDJ_SEARCH_INDEX_DIR = path
-    yield path
-    forget(path)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from dialogues.moderation import approve_reply, remove_reply
 from dialogues.replies import post_reply
 from search.models import IndexChange
 from search.tantivy import changes
-from search.tantivy.index import forget, open_index
+from search.tantivy.index import open_index
 from search.tantivy.query import search
 from tests.dialogues.conftest import verified
 from tests.factories import (
@@ -35,15 +35,6 @@ SHARED = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 WORKERS = 3
 PAGES_PER_WORKER = 2
 WAIT = 120
-
-
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    """The index of this test, in the backend `tantivy` of this process and of its workers."""
-    path = tmp_path / "search-index"
-    settings.HVDJ_SEARCH_INDEX_DIR = path
-    yield path
-    forget(path)
 
 
 def found(path, words="", *, public_only=True):
