@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
@@ -16,7 +16,13 @@ class SearchConfig(AppConfig):
 
         from .models import SynonymGroup
         from .synonyms import forget_synonyms
-        from .tantivy.changes import page_moved, view_restriction_changed
+        from .tantivy.changes import (
+            TERM_RELATIONS,
+            page_moved,
+            term_about_to_change,
+            term_changed,
+            view_restriction_changed,
+        )
 
         empty_page_cache_when_changed(SynonymGroup)
         post_save.connect(forget_synonyms, sender=SynonymGroup)
@@ -25,3 +31,9 @@ class SearchConfig(AppConfig):
         post_page_move.connect(page_moved, dispatch_uid="search_index_page_moved")
         for signal in (post_save, post_delete):
             signal.connect(view_restriction_changed, sender=PageViewRestriction)
+        # The names of a story's terms are in its entry: a renamed or deleted term re-indexes.
+        for term in TERM_RELATIONS:
+            for signal in (pre_save, pre_delete):
+                signal.connect(term_about_to_change, sender=term)
+            for signal in (post_save, post_delete):
+                signal.connect(term_changed, sender=term)

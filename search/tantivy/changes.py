@@ -7,8 +7,9 @@ and no library queues changes for an embedded index. The rules:
 - A change is recorded as rows (search.models.IndexChange: index, page) in the transaction that
   makes it (Wagtail's signals run inside the publish, unpublish or delete, and the reply
   functions of dialogues/replies.py inside theirs), so the rows exist exactly when the change
-  does. The stories below a moved page or a new or removed view restriction are recorded by
-  the handlers at the end of this module, right after that change.
+  does. The stories below a moved page or a new or removed view restriction, and those with a
+  renamed or deleted theme, change task, region or audience, are recorded by the handlers at
+  the end of this module, right after that change.
 - After the commit, `apply` tries the writer lock without waiting. Got it: it reads a batch of
   rows, reads those pages again (the current state, or their absence), replaces their entries,
   commits the index and then deletes exactly the rows it read (never "up to an id": a row with
@@ -31,11 +32,12 @@ import logging
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
+from django.db.models.signals import post_delete, pre_delete
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.models import IndexChange
-from stories.models import StoryPage
+from stories.models import Audience, ChangeTask, Region, StoryPage, Theme
 
 from . import availability
 from . import index as index_module
@@ -180,3 +182,47 @@ def view_restriction_changed(sender, instance, created=True, **kwargs):
     if paths and tree_path:
         for path in paths:
             record_subtree(path, tree_path)
+
+
+# The relation on StoryPage of each kind of taxonomy term: a story's entry holds the names of its
+# terms (the `taxonomy` text) and their ids (the facets).
+TERM_RELATIONS = {
+    Theme: "themes",
+    ChangeTask: "change_tasks",
+    Region: "regions",
+    Audience: "audiences",
+}
+
+
+def stories_with_term(term):
+    relation = TERM_RELATIONS[type(term)]
+    return list(StoryPage.objects.filter(**{relation: term.pk}).values_list("pk", flat=True))
+
+
+def term_about_to_change(sender, instance, **kwargs):
+    """pre_save and pre_delete of a term: what its stories' entries depend on, before the change
+    (the stories themselves, for a delete, which takes them off the term first)."""
+    if instance.pk is None:
+        return
+    instance._indexed_name = (
+        sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    )
+    if kwargs.get("signal") is pre_delete:
+        instance._indexed_stories = stories_with_term(instance)
+
+
+def term_changed(sender, instance, created=False, **kwargs):
+    """post_save and post_delete of a term: a new name, or no term at all, re-indexes its
+    stories. Recorded after the change, so that a change outside a transaction is applied once
+    it is written. A term with thousands of stories takes a while to apply: the writer does it
+    after the commit, in batches of BATCH."""
+    if created:
+        return
+    if kwargs.get("signal") is post_delete:
+        pks = getattr(instance, "_indexed_stories", [])
+    elif getattr(instance, "_indexed_name", instance.name) != instance.name:
+        pks = stories_with_term(instance)
+    else:
+        return
+    for path in embedded_paths():
+        record(path, pks)
