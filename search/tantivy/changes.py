@@ -202,13 +202,14 @@ def stories_with_term(term):
 def term_about_to_change(sender, instance, **kwargs):
     """pre_save and pre_delete of a term: what its stories' entries depend on, before the change
     (the stories themselves, for a delete, which takes them off the term first)."""
-    if instance.pk is None:
+    if instance.pk is None or not embedded_paths():
         return
-    instance._indexed_name = (
-        sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
-    )
     if kwargs.get("signal") is pre_delete:
         instance._indexed_stories = stories_with_term(instance)
+    else:
+        instance._indexed_name = (
+            sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+        )
 
 
 def term_changed(sender, instance, created=False, **kwargs):
