@@ -12,10 +12,20 @@ Kept only when the walk ended on a page whose own URL is the requested one: a su
 routable page (a feed, a transcript, an agenda file) or a URL an ancestor answers walks as
 Wagtail walks it, every time. Kept as long as story cards are (FRAGMENT_CACHE_SECONDS); 0 keeps
 nothing.
+
+A URL that is not kept yet (every story page, the first time after a change) is looked up by
+its `url_path` before walking: one query (by `slug`, which Wagtail indexes) reads the page and
+each page on the way, and one its specific row. That is the walk's answer when no page on the
+way routes otherwise than Wagtail's default: a routable page on the way (a section with its
+feed) is asked whether one of its own routes takes the rest of the URL, as its `route` would,
+and any other `route` of our own makes it walk.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
 
 from .fragments import fragment_seconds
 from .page_cache import current_generation
@@ -26,20 +36,74 @@ PREFIX = "hvdj:route"
 def cached_route(root, request, path_components, walk):
     """`walk(request, path_components)` (Wagtail's route from `root`), or the kept page's own
     route."""
-    seconds = fragment_seconds()
-    if not path_components or seconds <= 0:
+    if not path_components:
         return walk(request, path_components)
+    seconds = fragment_seconds()
     wanted = root.url_path + "/".join(path_components) + "/"
     key = f"{PREFIX}:{current_generation()}:{root.pk}:{wanted}"
-    kept = cache.get(key)
-    if kept is not None:
-        content_type_id, pk = kept
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=pk).first() if model is not None else None
-        if page is not None and page.url_path == wanted:
-            return page.route(request, [])
+    if seconds > 0:
+        kept = cache.get(key)
+        if kept is not None:
+            content_type_id, pk = kept
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=pk).first() if model is not None else None
+            if page is not None and page.url_path == wanted:
+                return page.route(request, [])
+    page = found_by_url_path(root, path_components)
+    if page is not None:
+        result = page.route(request, [])
+        if seconds > 0:
+            cache.set(key, (page.content_type_id, page.pk), timeout=seconds)
+        return result
     result = walk(request, path_components)
     page = result[0]
-    if page.url_path == wanted:
+    if seconds > 0 and page.url_path == wanted:
         cache.set(key, (page.content_type_id, page.pk), timeout=seconds)
     return result
+
+
+def found_by_url_path(root, path_components):
+    """The specific page the walk from `root` would end on, read by `url_path`; None when a page
+    on the way may route otherwise, or there is no such page (the walk then says 404)."""
+    url_paths = [
+        root.url_path + "/".join(path_components[:depth]) + "/"
+        for depth in range(1, len(path_components) + 1)
+    ]
+    rows = {
+        url_path: (path, content_type_id, pk, live)
+        for url_path, path, content_type_id, pk, live in Page.objects.filter(
+            slug__in=set(path_components), url_path__in=url_paths
+        ).values_list("url_path", "path", "content_type_id", "pk", "live")
+    }
+    if len(rows) != len(url_paths):
+        return None
+    parent_path = root.path
+    for depth, url_path in enumerate(url_paths, start=1):
+        path, content_type_id, _pk, live = rows[url_path]
+        if not path.startswith(parent_path) or len(path) != len(parent_path) + Page.steplen:
+            return None
+        parent_path = path
+        if depth < len(url_paths):
+            rest = path_components[depth:]
+            if not routes_as_default(content_type_id, live, rest):
+                return None
+    _path, content_type_id, pk, _live = rows[url_paths[-1]]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model.objects.filter(pk=pk).first() if model is not None else None
+
+
+def routes_as_default(content_type_id, live, rest):
+    """Whether a page of this type passes the rest of the URL on to its child, as Page.route."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return False
+    if model.route is Page.route:
+        return True
+    if issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route:
+        if not live:
+            return True
+        try:
+            model.get_resolver().resolve("/" + "/".join(rest) + "/")
+        except Http404:
+            return True
+    return False
