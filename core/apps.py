@@ -14,7 +14,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.redirects.models import Redirect
         from wagtail.contrib.search_promotions.models import SearchPromotion
-        from wagtail.models import Page, Site
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         # Registers the <id:...> path converter before any URL patterns are loaded.
@@ -26,6 +26,6 @@ class CoreConfig(AppConfig):
             signal.connect(empty_page_cache, dispatch_uid=f"page_cache_{id(signal)}")
         post_delete.connect(empty_page_cache, sender=Page, dispatch_uid="page_cache_del")
         # Wagtail's own models that show on public pages; each app names its own in its ready().
-        empty_page_cache_when_changed(Site, Redirect, SearchPromotion)
+        empty_page_cache_when_changed(Site, PageViewRestriction, Redirect, SearchPromotion)
         # Django's sites record follows Wagtail's default Site (core.site_address).
         post_save.connect(keep_django_site_in_step, sender=Site, dispatch_uid="site_address")

@@ -8,12 +8,10 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import PageViewRestriction
-
         from core.page_cache import empty_page_cache_when_changed
 
         from .models import NavigationSettings
 
-        # Every page shows the menu and the footer, which leave out private pages (and are
-        # cached per generation, home.navigation): a change must not wait for the cache.
-        empty_page_cache_when_changed(NavigationSettings, PageViewRestriction)
+        # Every page shows the menu and the footer (cached per generation, home.navigation):
+        # a change must not wait for the cache. View restrictions start one in core.
+        empty_page_cache_when_changed(NavigationSettings)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.fragments import cached_value
+from core.lookups import KeptViewRestrictionsMixin
 from core.routes import cached_route
 from dialogues.models import DialogueThreadPage, most_recently_active
 from stories.cards import CardStyle, render_card_lists
@@ -35,7 +36,7 @@ NEWEST_SECTIONS = {
 }
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictionsMixin, Page):
     """The front door: editors' picks, the newest of each type, webinars and active dialogues."""
 
     heading = models.CharField(_("kop"), max_length=160, blank=True)
@@ -167,7 +168,7 @@ class HomeFeaturedItem(Orderable):
         verbose_name_plural = _("uitgelichte verhalen")
 
 
-class ContentPage(Page):
+class ContentPage(KeptViewRestrictionsMixin, Page):
     """A plain page such as Over ons, Privacy or Spelregels, linked from the footer."""
 
     intro = models.TextField(_("inleiding"), blank=True)

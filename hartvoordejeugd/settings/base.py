@@ -147,6 +147,8 @@ MIDDLEWARE = [
     "hartvoordejeugd.security.HttpMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    # The Site of the request, kept per generation (hits above do not need it).
+    "core.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

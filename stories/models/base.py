@@ -18,11 +18,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.lookups import KeptViewRestrictionsMixin
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
 from stories.renditions import CARD_SPECS
 
-from .taxonomy import Audience, ChangeTask, Region, Theme
+from .taxonomy import Audience, ChangeTask, Region, Theme, read_topics
 
 CARD_RENDITION = "fill-640x360"
 # How long a listing's count is kept at most; a publish makes it obsolete sooner.
@@ -46,7 +47,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryPage(Page):
+class StoryPage(KeptViewRestrictionsMixin, Page):
     """What everything people share has in common: summary, image, taxonomy and contributor.
 
     Not creatable itself. It is a concrete table rather than an abstract model so that the home
@@ -232,6 +233,12 @@ class StoryPage(Page):
             return self.contributor.public_name
         return _("Oud-lid") if self.contributor_left else ""
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            read_topics(self)
+        return context
+
 
 def card_prefetches():
     # CARD_SPECS for the cards' <picture>, CARD_RENDITION for the API's pages.
@@ -345,7 +352,7 @@ def listing_sort_links(request):
     return links
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(KeptViewRestrictionsMixin, Page):
     """What every section home (verhalen, vlogs, podcasts, webinars, dialogen) has in common."""
 
     intro = models.TextField(_("inleiding"), blank=True)
