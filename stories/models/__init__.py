@@ -13,7 +13,7 @@ from .consent import StoryConsent
 from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage
 from .registration import RegistrationStatus, WebinarRegistration
-from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme
+from .taxonomy import Ambassador, Audience, ChangeTask, Region, Theme, read_topics
 from .vlog import VlogIndexPage, VlogPage
 from .webinar import WebinarIndexPage, WebinarPage
 
@@ -43,5 +43,6 @@ __all__ = [
     "card_queryset",
     "paginate",
     "prefetch_cards",
+    "read_topics",
     "with_play_time",
 ]
