@@ -1,7 +1,7 @@
-"""The Wagtail Site of a request for a page, with its home page, kept per generation of the
-page cache.
+"""The Wagtail Site of a request, with its home page, kept per generation of the page cache.
 
-Wagtail reads both for every page it serves (two queries). `CachedSiteMiddleware` gives
+Wagtail reads both for every page it serves (two queries), and the menu and the site's name
+read the Site on every other page (the search, the forms). `CachedSiteMiddleware` gives
 Wagtail the kept one (`request._wagtail_site`, where `Site.find_for_request` keeps it for the
 rest of the request). A Site that is saved or deleted starts a new generation (core.apps), and
 so does every publish, unpublish, move or delete of a page. Kept like story cards
@@ -11,7 +11,6 @@ request gets its own copy.
 
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
-from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from .fragments import cached_value
@@ -35,9 +34,13 @@ def site_for(request):
     return cached_value("site", f"{hostname}:{request.get_port()}", find)
 
 
+# Views that never ask for the Site: the health checks (no database, no cache) and files.
+SKIPPED_PREFIXES = ("/health/", "/ready/", "/static/", "/media/", "/documenten/")
+
+
 class CachedSiteMiddleware:
-    """Gives Wagtail the kept Site of a request for a page before Wagtail looks it up. Other
-    views (the health check, files, the admin) look it up as before, if they need it."""
+    """Gives Wagtail the kept Site of a request before a view looks it up: pages, the search,
+    the forms (the menu and the site's name show on each)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -46,7 +49,8 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve:
-            site = site_for(request)
-            if site is not None:
-                request._wagtail_site = site
+        if request.path.startswith(SKIPPED_PREFIXES):
+            return
+        site = site_for(request)
+        if site is not None:
+            request._wagtail_site = site
