@@ -72,3 +72,25 @@ def cached_value(namespace: str, key: Hashable, compute: Callable[[], Any]) -> A
         value = compute()
         cache.set(cache_key, value, timeout=seconds)
     return value
+
+
+def cached_values(
+    namespace: str, keys: Sequence[Hashable], compute: Callable[[list], dict]
+) -> dict:
+    """{key: value} for `keys`, kept like fragments under `namespace` and the generation:
+    one `get_many` for all, and `compute(missing keys)` ({key: value}) for those not kept. For
+    what a page shows of each of its items and is the same for everyone (a search result's
+    marked snippet); the values must pickle."""
+    seconds = fragment_seconds()
+    if seconds <= 0:
+        return compute(list(keys))
+    generation = current_generation()
+    cache_keys = {key: f"{PREFIX}:{namespace}:{generation}:{key}" for key in keys}
+    stored = cache.get_many(list(cache_keys.values()))
+    found = {key: stored[name] for key, name in cache_keys.items() if name in stored}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({cache_keys[key]: computed[key] for key in missing}, timeout=seconds)
+        found.update(computed)
+    return found

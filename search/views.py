@@ -1,7 +1,6 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db.models import Count, F, Q
@@ -11,12 +10,10 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from ambassadors.region import region_context
 from core.page_cache import current_generation
-from mediafiles.transcripts import format_time, passage_anchor
 from stories.models import Region, StoryPage, Theme
 
 from .engine import (
@@ -25,21 +22,14 @@ from .engine import (
     newest,
     page_number,
     run,
-    story_types,
-    timed_story_types,
 )
 from .facets import FACETS_BY_PARAMETER
 from .feeds import RegionFeed, ThemeFeed
 from .logging import note_search
-from .results import add_result_parts
-from .snippets import first_matching_passage, highlight, matcher
-from .synonyms import synonym_groups
+from .results import add_result_parts, add_snippets
 from .tantivy.availability import RETRY_AFTER, SearchUnavailable
-from .tantivy.documents import as_text
 
 FEED_ITEMS = 20
-# What a card shows itself; a snippet from the rest is read by body_texts.
-CARD_TEXT = {"title", "intro"}
 POPULAR_THEMES = 8
 PROMOTED_QUERIES_SECONDS = 600
 
@@ -187,91 +177,6 @@ def sort_links(request, search):
             {"label": label, "url": "?" + params.urlencode(), "current": key == search.sort}
         )
     return links
-
-
-def add_snippets(pages, query):
-    """Give each result a `snippet`: its text around the matched words, marked; and a podcast
-    or vlog whose timed transcript matches a `moment`: a link to the passage, which is then
-    the snippet. At most one query for the whole page of results."""
-    pages = list(pages)
-    for page in pages:
-        page.snippet, page.moment = "", None
-    if not query or not pages:
-        return
-    groups = synonym_groups()
-    is_match = matcher(query, groups)
-    for page in pages:
-        page.snippet = highlight(page.intro, is_match)
-    timed = {
-        content_type.pk
-        for content_type in ContentType.objects.get_for_models(*timed_story_types()).values()
-    }
-    # The rest of the text only of results whose intro does not match; the passages of every
-    # podcast and vlog on the page.
-    unmatched = {page.pk for page in pages if not page.snippet}
-    stored = stored_texts(
-        [page.pk for page in pages if page.pk in unmatched or page.content_type_id in timed],
-        text_of=unmatched,
-    )
-    for page in pages:
-        text, cues = stored.get(page.pk, ("", None))
-        if not page.snippet:
-            page.snippet = highlight(text, is_match)
-        passage = first_matching_passage(cues, query, groups)
-        if passage is None:
-            continue
-        number, cue = passage
-        second = int(cue["start"])
-        page.moment = {
-            "time": format_time(cue["start"]),
-            "query": f"?t={second}#{passage_anchor(number)}",
-        }
-        page.snippet = highlight(cue["text"], is_match)
-
-
-def snippet_fields():
-    """(lookup from StoryPage, model field) of every text field the stories search beyond the
-    title and intro (practice fields, body, transcripts, descriptions...), so that one query
-    reads them for a page of results of any types."""
-    found = {}
-    base = {field.name: field for field in StoryPage._meta.concrete_fields}
-    for search_field in StoryPage.get_search_fields():
-        name = search_field.field_name
-        if isinstance(search_field, SearchField) and name in base and name not in CARD_TEXT:
-            found[name] = base[name]
-    for model in story_types().values():
-        own = {field.name: field for field in model._meta.local_concrete_fields}
-        for search_field in model.get_search_fields():
-            name = search_field.field_name
-            if isinstance(search_field, SearchField) and name in own:
-                found[f"{model._meta.model_name}__{name}"] = own[name]
-    return list(found.items())
-
-
-def stored_texts(pks, *, text_of):
-    """{pk: (the searchable text beyond the intro, the timed transcript's passages or None)}
-    of the stories `pks`, whatever their types, in one query (none for no pks). The text is
-    made only for the pks in `text_of`, "" for the others."""
-    if not pks:
-        return {}
-    fields = snippet_fields()
-    cue_lookups = [f"{model._meta.model_name}__transcript_cues" for model in timed_story_types()]
-    rows = (
-        StoryPage.objects.filter(pk__in=pks)
-        .order_by()  # not by the tree's path: no join with wagtailcore_page
-        .values_list("pk", *(lookup for lookup, _field in fields), *cue_lookups)
-    )
-    found = {}
-    for pk, *values in rows:
-        texts, cues = values[: len(fields)], values[len(fields) :]
-        parts = []
-        if pk in text_of:
-            for (_lookup, field), value in zip(fields, texts, strict=True):
-                if value:
-                    content = getattr(field, "get_searchable_content", None)
-                    parts.append(as_text(content(value) if content else value))
-        found[pk] = ("\n".join(parts), next((passages for passages in cues if passages), None))
-    return found
 
 
 def promotions_for(query):

@@ -122,11 +122,36 @@ def test_results_whose_intros_match_read_no_other_text(client, home, embedded_se
         ArticlePageFactory(title=f"Verhaal {number}", intro="De buurtvaders lopen een ronde.")
     client.get("/zoeken/", {"q": "buurtvaders"})
 
+    # Another query (its snippets are not kept yet) with the same stem.
     with CaptureQueriesContext(connection) as queries:
-        content = client.get("/zoeken/", {"q": "buurtvaders"}).content.decode()
+        content = client.get("/zoeken/", {"q": "buurtvader"}).content.decode()
 
     assert content.count("<mark>buurtvaders</mark>") == 3
     assert not any("stories_articlepage" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_search_asked_again_reads_no_text_and_an_edit_shows_at_once(
+    client, home, embedded_search
+):
+    story = ArticlePageFactory(
+        title="Een verhaal",
+        intro="Over iets anders.",
+        body=[("paragraph", "<p>De buurtvaders lopen elke avond een ronde.</p>")],
+    )
+    first = client.get("/zoeken/", {"q": "buurtvaders"}).content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/zoeken/", {"q": "buurtvaders"}).content.decode()
+
+    assert "<mark>buurtvaders</mark> lopen elke avond" in first
+    assert "<mark>buurtvaders</mark> lopen elke avond" in again
+    assert not any("stories_articlepage" in query["sql"] for query in queries.captured_queries)
+
+    story.body = [("paragraph", "<p>De buurtvaders fietsen elke ochtend door de wijk.</p>")]
+    story.save_revision().publish()
+
+    edited = client.get("/zoeken/", {"q": "buurtvaders"}).content.decode()
+    assert "<mark>buurtvaders</mark> fietsen elke ochtend" in edited
 
 
 FACTORIES = [
