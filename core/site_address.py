@@ -20,6 +20,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from .sites import site_for
+
 
 def configured_site() -> Site | None:
     """Wagtail's default Site, or None before the migrations have made one."""
@@ -28,7 +30,7 @@ def configured_site() -> Site | None:
 
 def site_name(request: HttpRequest | None = None) -> str:
     """The site's name: of the Site that serves the request, else of the default Site."""
-    site = Site.find_for_request(request) if request is not None else configured_site()
+    site = site_for(request) if request is not None else configured_site()
     return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
 
 

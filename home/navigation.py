@@ -18,9 +18,10 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from core.page_cache import current_generation
+from core.sites import site_for
 from dialogues.models import DialogueIndexPage
 from stories.models import ArticleIndexPage, PodcastIndexPage, VlogIndexPage, WebinarIndexPage
 
@@ -68,7 +69,7 @@ def visible(pages):
 
 
 def _cached(request):
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return {"home_url": None, "menu": [], "footer_groups": [], "footer_text": ""}
     navigation = cache.get(_cache_key(site))
