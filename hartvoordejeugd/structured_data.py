@@ -16,8 +16,10 @@ from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from core.fragments import cached_value
+from core.sites import site_for
 from dialogues.models import DialogueThreadPage
 from dialogues.structured_data import discussion_forum_posting
 from hartvoordejeugd.seo import may_have_passed_a_restriction
@@ -50,14 +52,21 @@ def ancestors_of(page: Page, request: HttpRequest) -> list[Page]:
     the page object: the breadcrumbs (base.html) and the JSON-LD read them once."""
     kept = getattr(page, "_hvdj_ancestors", None)
     if kept is None:
-        site = Site.find_for_request(request)
+        site = site_for(request)
         home = site.root_page if site is not None else None
         if home is not None and page.depth == home.depth + 1 and page.path.startswith(home.path):
             kept = [home]
+        elif page.pk is not None and page.path:
+            # A story's ancestors are its section's: kept per section for the generation.
+            kept = cached_value("ancestors", page.path[: -page.steplen], lambda: below_root(page))
         else:
-            kept = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+            kept = below_root(page)
         page._hvdj_ancestors = kept
     return list(kept)
+
+
+def below_root(page: Page) -> list[Page]:
+    return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
 
 
 def page_data(context: Any) -> list[JsonDict]:

@@ -219,11 +219,22 @@ def test_the_data_costs_a_visitor_no_query_the_breadcrumbs_read_the_ancestors_on
 
     # The ancestors the breadcrumbs read are kept on the page for the JSON-LD.
     assert counts == [0, 0]
-    ancestors = [
+    # And per section for the generation: the story's first visit read them for every story
+    # of its section.
+    assert ancestor_reads(page_queries) == []
+    sibling = ArticlePageFactory()
+    with CaptureQueriesContext(connection) as sibling_queries:
+        response = client.get(sibling.url)
+    assert len(ancestor_reads(sibling_queries)) == 1  # a new generation since the publish
+    assert article.get_parent().title in response.text
+    with CaptureQueriesContext(connection) as again:
+        client.get(article.url)
+    assert ancestor_reads(again) == []
+
+
+def ancestor_reads(queries):
+    return [
         query["sql"]
-        for query in page_queries.captured_queries
+        for query in queries.captured_queries
         if '"path" IN' in query["sql"] and '"wagtailcore_page"."title"' in query["sql"]
     ]
-    # Read once for the breadcrumbs and the data (Wagtail's view restriction check reads only
-    # the ancestors' ids).
-    assert len(ancestors) == 1
