@@ -54,5 +54,6 @@ class CachedSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # wagtail.views.serve, by name: importing wagtail.views needs the models loaded, and
         # this module is imported while they load (core.site_address).
-        if (view_func.__module__, view_func.__name__) == ("wagtail.views", "serve"):
+        name = (getattr(view_func, "__module__", ""), getattr(view_func, "__name__", ""))
+        if name == ("wagtail.views", "serve"):
             site_for(request)
