@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from ambassadors.region import region_context
+from core.lookups import public_q
 from core.page_cache import current_generation
 from stories.models import Region, StoryPage, Theme
 
@@ -95,7 +96,7 @@ def search_results_page(request, search, *, template, **context):
         outcome = run(
             search,
             # A webinar's result shows when it takes place, as its card does.
-            StoryPage.objects.live().public().annotate(start=F("webinarpage__start")),
+            StoryPage.objects.live().filter(public_q()).annotate(start=F("webinarpage__start")),
             page=page_number(request.GET.get("pagina")),
             per_page=settings.HVDJ_PAGE_SIZE,
         )

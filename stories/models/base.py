@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.lookups import KeptViewRestrictionsMixin
+from core.lookups import KeptViewRestrictionsMixin, public_q
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
 from stories.renditions import CARD_SPECS
@@ -370,7 +370,9 @@ class StoryIndexPage(KeptViewRestrictionsMixin, Page):
         abstract = True
 
     def get_items(self, request):
-        items = self.child_model.objects.child_of(self).live().public()
+        # Private pages left out by their kept paths (core.lookups), as .public() does with
+        # a query of its own.
+        items = self.child_model.objects.child_of(self).live().filter(public_q())
         if self.sortable and listing_sort(request) == "meest-toegepast":
             return most_adopted_first(items)
         return items.order_by("-first_published_at")

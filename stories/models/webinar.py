@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.lookups import public_q
 from mediafiles.calendars import build_webinar_calendar, calendar_response
 from mediafiles.details import read_media_details
 from mediafiles.uploads import VIDEO
@@ -238,7 +239,7 @@ class WebinarIndexPage(SectionFeedMixin, StoryIndexPage):
         return context
 
     def webinars(self):
-        return WebinarPage.objects.child_of(self).live().public()
+        return WebinarPage.objects.child_of(self).live().filter(public_q())
 
     def feed_items(self):
         """The upcoming webinars and those of the last FEED_RECENT_DAYS, by start."""
