@@ -42,21 +42,16 @@ def cached_fragments(
     what they need, only for them). Only pass what is the same for every visitor."""
     if not items:
         return []
-    seconds = fragment_seconds()
-    if seconds <= 0:
-        return [mark_safe(html) for html in render(list(items))]  # noqa: S308 - rendered HTML
-    generation = current_generation()
-    keys = [f"{PREFIX}:{namespace}:{generation}:{key_of(item)}" for item in items]
-    found = cache.get_many(list(dict.fromkeys(keys)))
-    missing = {}
+    keys = [str(key_of(item)) for item in items]
+    by_key = {}
     for key, item in zip(keys, items, strict=True):
-        if key not in found:
-            missing.setdefault(key, item)
-    if missing:
-        rendered = dict(zip(missing, render(list(missing.values())), strict=True))
-        cache.set_many(rendered, timeout=seconds)
-        found.update(rendered)
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - HTML our templates rendered
+        by_key.setdefault(key, item)
+
+    def rendered(missing):
+        return dict(zip(missing, render([by_key[key] for key in missing]), strict=True))
+
+    html = cached_values(namespace, list(by_key), rendered)
+    return [mark_safe(html[key]) for key in keys]  # noqa: S308 - HTML our templates rendered
 
 
 def cached_value(namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any:

@@ -37,12 +37,11 @@ def restricted_paths() -> list[str]:
     return sorted({path for path, _restriction in kept})
 
 
-def public_q(prefix="") -> Q:
-    """Pages outside every view restriction; `prefix` leads to the page from a related model
-    ("page_ptr__" and the like)."""
+def public_q() -> Q:
+    """Pages outside every view restriction."""
     condition = Q()
     for path in restricted_paths():
-        condition &= ~Q(**{f"{prefix}path__startswith": path})
+        condition &= ~Q(path__startswith=path)
     return condition
 
 

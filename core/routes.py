@@ -44,9 +44,7 @@ def cached_route(root, request, path_components, walk):
     if seconds > 0:
         kept = cache.get(key)
         if kept is not None:
-            content_type_id, pk = kept
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=pk).first() if model is not None else None
+            page = specific_page(*kept)
             if page is not None and page.url_path == wanted:
                 return page.route(request, [])
     page = found_by_url_path(root, path_components)
@@ -88,6 +86,11 @@ def found_by_url_path(root, path_components):
             if not routes_as_default(content_type_id, live, rest):
                 return None
     _path, content_type_id, pk, _live = rows[url_paths[-1]]
+    return specific_page(content_type_id, pk)
+
+
+def specific_page(content_type_id, pk):
+    """The page `pk` as its own type, read with one query; None when it is gone."""
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     return model.objects.filter(pk=pk).first() if model is not None else None
 
