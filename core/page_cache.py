@@ -8,7 +8,13 @@ and editors have a session cookie and always get a fresh page. Every publish, un
 or delete of a page, and every change to replies, taxonomy, synonyms or promoted results,
 starts a new generation of the cache, so stale pages are never served again; a CDN in front is
 purged by Wagtail's frontend-cache app (WAGTAILFRONTENDCACHE, see settings).
+
+A request reads the generation once: the page, its cards, its route and its menu are kept
+under it, and reading it from Redis for each took half a dozen round trips per page. A change
+made during the request starts the next generation and is read again from then on.
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -51,11 +57,20 @@ def page_cache_seconds():
     return settings.HVDJ_PAGE_CACHE_SECONDS
 
 
+# {"generation": n} while a request runs (the middleware sets it); None outside requests.
+_request_generation: ContextVar[dict | None] = ContextVar("hvdj_generation", default=None)
+
+
 def current_generation():
+    kept = _request_generation.get()
+    if kept is not None and "generation" in kept:
+        return kept["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
         generation = cache.get(GENERATION_KEY) or 1
+    if kept is not None:
+        kept["generation"] = generation
     return generation
 
 
@@ -71,6 +86,9 @@ def empty_page_cache(**kwargs):
 
 
 def new_generation():
+    kept = _request_generation.get()
+    if kept is not None:
+        kept.pop("generation", None)  # read again after this change
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or the cache lost it
@@ -84,6 +102,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not self.is_shareable_request(request):
             return self.get_response(request)
         key = self.key_for(request)

@@ -1,7 +1,15 @@
 """Whole pages cached for anonymous visitors, fresh for members, emptied by every publish."""
 
 import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
 
+from core.page_cache import (
+    GENERATION_KEY,
+    AnonymousPageCacheMiddleware,
+    current_generation,
+    new_generation,
+)
 from dialogues.moderation import approve_reply
 from dialogues.replies import post_reply
 from tests.dialogues.conftest import verified
@@ -117,3 +125,24 @@ def test_the_cache_is_off_when_set_to_zero(client, home, settings):
     client.get(article.url)
 
     assert "X-Page-Cache" not in client.get(article.url)
+
+
+def test_a_request_reads_the_generation_once_and_again_after_its_own_change(rf):
+    """The generation is read from the cache once per request (a round trip to Redis each
+    time was half a dozen per page); another process's change counts from the next request,
+    a change the request makes itself at once."""
+    seen = []
+
+    def view(request):
+        seen.append(current_generation())
+        cache.set(GENERATION_KEY, seen[0] + 10, timeout=None)  # another process, meanwhile
+        seen.append(current_generation())
+        new_generation()  # this request publishes
+        seen.append(current_generation())
+        return HttpResponse("ok")
+
+    AnonymousPageCacheMiddleware(view)(rf.get("/zoeken/", {"q": "x"}))
+
+    first = seen[0]
+    assert seen == [first, first, first + 11]
+    assert current_generation() == first + 11  # outside a request: read every time
