@@ -4,7 +4,11 @@ A "more like this" query: the page's most telling terms (title, summary and body
 index's Dutch analysis, so stems match; weighed by how often the page uses them and how rare
 they are in the index) are looked for in those fields with BM25 and their boosts, and each of
 the page's themes, change tasks and audiences that a story shares adds a constant by its
-weight, so words and taxonomy count together. Only live, public stories of the given content
+weight, so words and taxonomy count together. A story must share one of those words: a
+theme is on a fifth of all stories, and scoring every one of them took most of the search
+(7 ms per story page at 100,000 stories, 2.5 ms without); where fewer than four share a
+word, stories.similar ranks the shared taxonomy itself. A page without telling words looks
+for its terms alone. Only live, public stories of the given content
 types, never the page itself. The page's text comes from the page object
 (documents.text_fields): no query.
 
@@ -75,21 +79,31 @@ def similar(index, page, *, terms, weights, types, limit):
     shared term}; `types`: the content type pks the stories may have."""
     schema = index.schema
     searcher = index.searcher()
-    alike = [
+    words = [
         (Occur.Should, Query.boost_query(Query.term_query(schema, name, term), TEXT_FIELDS[name]))
         for term in telling_terms(searcher, text_fields(page))
         for name in TEXT
     ]
-    for field, pks in terms.items():
-        for pk in pks:
-            shared = Query.term_query(schema, field, pk)
-            weight = weights[field] * TAXONOMY_UNIT
-            alike.append((Occur.Should, Query.const_score_query(shared, float(weight))))
-    if not alike or not types:
+    shared = [
+        (
+            Occur.Should,
+            Query.const_score_query(
+                Query.term_query(schema, field, pk), float(weights[field] * TAXONOMY_UNIT)
+            ),
+        )
+        for field, pks in terms.items()
+        for pk in pks
+    ]
+    if not (words or shared) or not types:
         return {}
+    if words:
+        # Must share a word; a shared term adds to the score of those only.
+        alike = [(Occur.Must, Query.boolean_query(words)), *shared]
+    else:
+        alike = [(Occur.Must, Query.boolean_query(shared))]
     query = Query.boolean_query(
         [
-            (Occur.Must, Query.boolean_query(alike)),
+            *alike,
             filtered(schema, "live", [1]),
             filtered(schema, "public", [1]),
             filtered(schema, "type", list(types)),
