@@ -23,6 +23,7 @@ from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
 from stories.renditions import CARD_SPECS
 
+from .images import prefetch_kept_renditions
 from .taxonomy import Audience, ChangeTask, Region, Theme, read_topics
 
 CARD_RENDITION = "fill-640x360"
@@ -60,6 +61,8 @@ class StoryPage(KeptViewRestrictionsMixin, Page):
     # with_activity) have their own. A name a template cannot find costs a dir() of the whole
     # page, about 0.5 ms, three times a card.
     start = duration = last_activity = None
+    # Read with the page when it is served (core.routes.specific_page): the hero and the byline.
+    serve_select_related = ("hero_image", "contributor")
 
     intro = models.TextField(
         _("samenvatting"),
@@ -256,8 +259,13 @@ def card_queryset(queryset):
 
 def prefetch_cards(stories):
     """What card_queryset prefetches, for stories of several types and lists at once: one set
-    of queries for every card on a page (the home page shows six lists)."""
-    prefetch_related_objects(stories, *card_prefetches())
+    of queries for every card on a page (the home page shows six lists). The renditions come
+    from the cache where it has them (prefetch_kept_renditions)."""
+    prefetch_related_objects(
+        stories, "hero_image", Prefetch("themes", queryset=Theme.objects.order_by("name"))
+    )
+    images = [story.hero_image for story in stories if story.hero_image_id]
+    prefetch_kept_renditions(images, CARD_SPECS)
     return stories
 
 

@@ -2,6 +2,7 @@
 and a page whose cards are all kept skips their images, renditions and themes."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -114,11 +115,28 @@ def test_a_page_whose_cards_are_all_kept_skips_their_queries(client, home):
     cold = queries_for(client, "/verhalen/")
     warm = queries_for(client, "/verhalen/")
 
-    # The images, their renditions and the themes of the cards: read only for missing cards.
+    # The images and the themes of the cards: read only for missing cards; their renditions,
+    # kept in the cache since they were made, not even for those.
     card_tables = ("stories_safeimage", "stories_saferendition", "stories_theme")
-    assert tables_read(cold, *card_tables) == set(card_tables)
+    assert tables_read(cold, *card_tables) == {"stories_safeimage", "stories_theme"}
     assert tables_read(warm, *card_tables) == set()
     assert len(warm) <= len(cold) - 3
+
+
+def test_renditions_the_cache_lost_are_read_in_one_query_and_kept_again(client, home):
+    for number in range(3):
+        ArticlePageFactory(title=f"Verhaal {number}", hero_image=ImageFactory())
+    first = html_of(client, "/verhalen/")  # the renditions are made
+    cache.clear()  # Redis emptied: the generation, the cards and the renditions are gone
+
+    after_loss = queries_for(client, "/verhalen/")
+    new_generation()
+    again = queries_for(client, "/verhalen/")
+
+    rendition_queries = [sql for sql in after_loss if '"stories_saferendition"' in sql]
+    assert len(rendition_queries) == 1
+    assert tables_read(again, "stories_saferendition") == set()
+    assert html_of(client, "/verhalen/") == first
 
 
 def test_a_changed_dialogue_activity_is_a_different_card(client, home):
