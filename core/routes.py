@@ -90,9 +90,14 @@ def found_by_url_path(root, path_components):
 
 
 def specific_page(content_type_id, pk):
-    """The page `pk` as its own type, read with one query; None when it is gone."""
+    """The page `pk` as its own type, read with one query, with what its model names in
+    `serve_select_related` (a story's hero image and contributor); None when it is gone."""
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model.objects.filter(pk=pk).first() if model is not None else None
+    if model is None:
+        return None
+    pages = model.objects.filter(pk=pk)
+    related = getattr(model, "serve_select_related", ())
+    return (pages.select_related(*related) if related else pages).first()
 
 
 def routes_as_default(content_type_id, live, rest):

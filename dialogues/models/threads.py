@@ -26,7 +26,7 @@ from stories.blocks import RICH_TEXT_FEATURES
 from stories.feeds import SectionFeedMixin
 from stories.models import StoryIndexPage, StoryPage, Theme, paginate
 
-from .activity import ByActivity
+from .activity import ByActivity, ThreadActivity
 from .replies import Reply, like_count, reply_tree
 
 THEMES_SECONDS = 600
@@ -65,6 +65,8 @@ class DialogueThreadPage(StoryPage):
 
     parent_page_types = ["dialogues.DialogueIndexPage"]
     subpage_types = []
+    # The kept reply count is read with the page (core.routes.specific_page).
+    serve_select_related = (*StoryPage.serve_select_related, "activity")
 
     class Meta:
         verbose_name = _("dialoog")
@@ -73,6 +75,14 @@ class DialogueThreadPage(StoryPage):
     def revise_url(self):
         """Members change their dialogue on its own form, not on a share form."""
         return reverse("revise_dialoguethreadpage", kwargs={"page_id": self.pk})
+
+    def visible_reply_count(self, replies):
+        """How many replies visitors see: kept with the thread's activity (ThreadActivity, read
+        with the page), counted when the thread has none yet."""
+        try:
+            return self.activity.reply_count
+        except ThreadActivity.DoesNotExist:
+            return replies.visible().count()
 
     def reply_text(self):
         """What visitors can read of the replies, for search."""
@@ -115,7 +125,7 @@ class DialogueThreadPage(StoryPage):
         context.update(
             reply_page=page,
             reply_nodes=reply_tree(rows, liked=liked, viewer=member),
-            reply_count=replies.visible().count(),
+            reply_count=self.visible_reply_count(replies),
             reply_form=reply_form,
             reply_to=parent,
             replying_member=member,
