@@ -24,8 +24,8 @@ ranks a few hundred rows found by primary key.
 
 Then one SQL query ranks them and reads what a card shows: a fixed number of queries, whatever
 the number of terms or cards (none for a page without terms that the engine finds nothing
-for). The cards' images, renditions and themes are fetched by the card cache
-(stories/cards.py), only for the cards it does not hold. The page's own terms are read
+for). The cards' images come with that query; their renditions and themes are fetched by the
+card cache (stories/cards.py), only for the cards it does not hold. The page's own terms are read
 with one query for the similar block and its "Onderwerpen" list together
 (stories.models.read_topics).
 A hook that fails is logged and left out: the page never fails because of it.
@@ -186,11 +186,11 @@ def candidate_ids(terms, scores):
 
 
 def with_card_fields(stories):
-    """`stories` with what a card shows: the contributor, a vlog's or podcast's play time, a
-    webinar's start."""
+    """`stories` with what a card shows: the contributor, the hero image (its renditions come
+    with the card cache's), a vlog's or podcast's play time, a webinar's start."""
     return (
         with_play_time(stories)
-        .select_related("contributor")
+        .select_related("contributor", "hero_image")
         .annotate(start=F("webinarpage__start"))
     )
 

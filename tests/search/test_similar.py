@@ -264,10 +264,10 @@ def test_the_block_costs_the_same_queries_for_one_or_four_cards_and_none_without
     # Never more for four cards; one fewer here, as the engine's own candidates fill the block
     # and the taxonomy's are not read.
     assert with_four <= with_one
-    # The candidates sharing a term, the cards' query, their images, renditions and themes, and
-    # the paths of private pages (once per generation); the page's own terms are read once for
-    # the block and the "Onderwerpen" list.
-    assert with_one - without_block <= 6
+    # The candidates sharing a term, the cards' query with their images, and their themes
+    # (their renditions are kept in the cache); the page's own terms are read once for the
+    # block and the "Onderwerpen" list.
+    assert with_one - without_block <= 3
     assert similar_stories(lonely) == []
 
 
