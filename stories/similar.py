@@ -186,11 +186,11 @@ def candidate_ids(terms, scores):
 
 
 def with_card_fields(stories):
-    """`stories` with what a card shows: the contributor, the hero image (its renditions come
-    with the card cache's), a vlog's or podcast's play time, a webinar's start."""
+    """`stories` with what a card shows: the hero image (its renditions come with the card
+    cache's), a vlog's or podcast's play time, a webinar's start."""
     return (
         with_play_time(stories)
-        .select_related("contributor", "hero_image")
+        .select_related("hero_image")
         .annotate(start=F("webinarpage__start"))
     )
 
