@@ -334,23 +334,45 @@ def test_every_demo_story_shows_similar_practice_examples(client, demo):
 def test_the_engine_finds_stories_sharing_a_word_and_adds_their_shared_terms(
     home, terms, monkeypatch
 ):
-    """The embedded index's more-like-this: only stories sharing one of the page's telling words
+    """The embedded index's more-like-this: the stories sharing one of the page's telling words
     (a theme is on a fifth of all stories: scoring them all was most of the search), ranked
-    higher when they share a term as well; a page without telling words looks for its terms."""
+    higher when they share a term as well. When fewer than asked for share a word, or the page
+    has no telling words, words and terms are looked for alike."""
     monkeypatch.setattr(public_backend, "_backends", {})
     page = story(title="Schoolverzuim aanpakken", intro=SCHOOL, themes=[terms["school"]])
     with_theme = story(title="Uit Utrecht", intro=SCHOOL, themes=[terms["school"]])
     without_theme = story(title="Uit Zwolle", intro=SCHOOL)
     theme_only = story(title="Een theatervoorstelling", themes=[terms["school"]])
     wordless = story(title="Zz", intro="Zz", themes=[terms["school"]])
-    models = [ArticlePage]
-
-    def scores(of):
-        return similar_scores(of, terms={"themes": [terms["school"].pk]}, models=models, limit=12)
-
     changes.apply_recorded()  # the commit a test never makes
-    found = scores(page)
-    assert found[with_theme.pk] > found[without_theme.pk] > 0
-    assert theme_only.pk not in found
-    assert page.pk not in found
-    assert {theme_only.pk, with_theme.pk, page.pk} <= set(scores(wordless))
+
+    def scores(of, limit):
+        school = {"themes": [terms["school"].pk]}
+        return similar_scores(of, terms=school, models=[ArticlePage], limit=limit)
+
+    two = scores(page, 2)
+    assert list(two) == [with_theme.pk, without_theme.pk]
+    assert two[with_theme.pk] > two[without_theme.pk] > 0
+    more = scores(page, 12)
+    assert set(more) == {with_theme.pk, without_theme.pk, theme_only.pk, wordless.pk}
+    assert more[without_theme.pk] > more[theme_only.pk] > 0
+    assert {theme_only.pk, with_theme.pk, page.pk} <= set(scores(wordless, 12))
+
+
+def test_when_enough_stories_share_a_word_one_sharing_only_terms_is_not_looked_at(
+    home, terms, monkeypatch
+):
+    monkeypatch.setattr(public_backend, "_backends", {})
+    all_terms = {"themes": [terms["school"]], "change_tasks": [terms["task"]]}
+    all_terms["audiences"] = [terms["parents"]]
+    page = story(title="Schoolverzuim aanpakken", intro=SCHOOL, **all_terms)
+    one_word = story(title="Uit Zwolle", intro="Een verhaal over de leerplichtambtenaar.")
+    only_terms = story(title="Een theatervoorstelling", intro="Over de wijk.", **all_terms)
+    changes.apply_recorded()  # the commit a test never makes
+    pks = {field: [term.pk for term in chosen] for field, chosen in all_terms.items()}
+
+    def best(limit):
+        return similar_scores(page, terms=pks, models=[ArticlePage], limit=limit)
+
+    assert list(best(1)) == [one_word.pk]
+    assert list(best(2)) == [only_terms.pk, one_word.pk]  # too few share a word: both count
