@@ -197,12 +197,6 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # 3 s per connection, however many addresses the host has (hartvoordejeugd/postgresql).
     DATABASES["default"]["ENGINE"] = "hartvoordejeugd.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
-    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
-        # Parameters sent apart from the SQL, and a statement run twice on a connection kept
-        # open (CONN_MAX_AGE) is prepared: PostgreSQL plans a page's queries once, not on
-        # every request (about a millisecond for a story query with its joins). Turn off
-        # behind a pooler in transaction mode that cannot keep prepared statements.
-        DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -5,10 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
-from django.db import connection
-from wagtail.models import Page
 
 PROBE = """
 import django
@@ -129,39 +126,3 @@ def test_a_request_for_an_unknown_host_is_one_line_in_the_production_log():
         "Invalid HTTP_HOST header: 'kwaad.example.com'. "
         "You may need to add 'kwaad.example.com' to ALLOWED_HOSTS."
     ]
-
-
-PREPARED_PROBE = """
-import django
-django.setup()
-from django.conf import settings
-options = settings.DATABASES["default"]["OPTIONS"]
-print(options.get("server_side_binding"), options.get("prepare_threshold"))
-"""
-
-
-def test_postgresql_statements_are_prepared_unless_a_pooler_cannot_keep_them():
-    default = run_with(PREPARED_PROBE, **PRODUCTION)
-    pooled = run_with(PREPARED_PROBE, **PRODUCTION, DATABASE_PREPARED_STATEMENTS="false")
-
-    assert default.returncode == 0, default.stderr
-    assert default.stdout.split() == ["True", "2"]
-    assert pooled.stdout.split() == ["None", "None"]
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL (DATABASE_URL=postgres://...): SQLite has no prepared statements",
-)
-@pytest.mark.django_db
-def test_a_query_a_connection_runs_again_is_planned_once(home):
-    def prepared():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
-            return cursor.fetchone()[0]
-
-    before = prepared()
-    for _ in range(3):
-        list(Page.objects.filter(depth=2, live=True).values_list("pk", flat=True))
-
-    assert prepared() == before + 1
