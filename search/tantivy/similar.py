@@ -6,9 +6,10 @@ they are in the index) are looked for in those fields with BM25 and their boosts
 the page's themes, change tasks and audiences that a story shares adds a constant by its
 weight, so words and taxonomy count together. A story must share one of those words: a
 theme is on a fifth of all stories, and scoring every one of them took most of the search
-(7 ms per story page at 100,000 stories, 2.5 ms without). Where fewer than asked for share
-a word (a short text), words and terms are looked for alike, each adding to the score, as
-before: left to the taxonomy ranking in SQL (stories.similar), such a page took 23 ms more.
+(7 ms per story page at 100,000 stories, 2.5 ms without). Where fewer than the block shows
+share a word (a short text), words and terms are looked for alike, each adding to the
+score, as before: left to the taxonomy ranking in SQL (stories.similar), such a page took
+23 ms more.
 Only live, public stories of the given content types, never the page itself. The page's
 text comes from the page object (documents.text_fields): no query.
 
@@ -22,6 +23,8 @@ import math
 from collections import Counter
 
 from tantivy import Occur, Query
+
+from stories.similar import LIMIT as BLOCK
 
 from .analysis import analyze
 from .documents import text_fields
@@ -107,7 +110,7 @@ def similar(index, page, *, terms, weights, types, limit):
         # Must share a word; a shared term adds to the score of those only.
         alike = [(Occur.Must, Query.boolean_query(words)), *shared]
         found = search(searcher, Query.boolean_query([*alike, *rules]), limit)
-    if len(found) < limit and shared:
+    if len(found) < min(limit, BLOCK) and shared:
         # Too few share a word (a short text): words and terms count alike, as the taxonomy
         # ranking in SQL would, which took 23 ms at 100,000 stories.
         alike = [(Occur.Must, Query.boolean_query([*words, *shared]))]
