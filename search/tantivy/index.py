@@ -8,6 +8,7 @@ another process holds it. An index built with another schema version is wiped an
 """
 
 import contextlib
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -87,14 +88,26 @@ def forget(path):
 
 
 def _create_or_open(path):
+    """Open the index at `path`; wipe it first when it was written with another schema.
+
+    Every gunicorn worker opens the index when it first searches, often at the same moment.
+    The version file is written only where it is missing or old, before the index's own
+    files, and by an atomic rename: rewritten on every open, a worker could read it empty
+    while another was writing it, and wipe a good index (seen once in a load test: every
+    search answered 503 until the rebuild was done)."""
     version = path / VERSION_FILE
-    if path.exists() and (not version.exists() or version.read_text().strip() != SCHEMA_VERSION):
+    found = version.read_text().strip() if version.exists() else None
+    if found != SCHEMA_VERSION and (path / "meta.json").exists():
         shutil.rmtree(path)
+        found = None
     path.mkdir(parents=True, exist_ok=True)
+    if found != SCHEMA_VERSION:
+        written = path / f"{VERSION_FILE}.{os.getpid()}"
+        written.write_text(SCHEMA_VERSION)
+        written.replace(version)
     index = tantivy.Index(build_schema(), path=str(path), reuse=True)
     index.register_tokenizer(ANALYZER, analyzer())
     index.register_tokenizer(WORDS_ANALYZER, words_analyzer())
-    version.write_text(SCHEMA_VERSION)
     return index
 
 
