@@ -56,22 +56,23 @@ def prefetch_kept_renditions(images, specs):
     for the images that are missing some (whose renditions are then kept). A page's cards
     read no renditions table when the cache has them, where the prefetch always asked the
     database (a query for every list of cards not kept)."""
-    images = [image for image in dict.fromkeys(images) if image is not None]
+    # By object, not by pk: stories read with select_related have a copy each of a shared image.
+    images = [
+        image for image in {id(image): image for image in images}.values() if image is not None
+    ]
     if not images:
         return
     rendition_model = SafeImage.get_rendition_model()
-    filters = [image_filter(spec) for spec in specs]
-    keys = {
-        (image.pk, filter.spec): rendition_model.construct_cache_key(
-            image, filter.get_cache_key(image), filter.spec
-        )
-        for image in images
-        for filter in filters
-    }
+    filters = {spec: image_filter(spec) for spec in specs}
+    focal_keys, keys = {}, {}  # by (image pk, spec)
+    for image in images:
+        for spec, filter in filters.items():
+            focal_key = focal_keys[image.pk, spec] = filter.get_cache_key(image)
+            keys[image.pk, spec] = rendition_model.construct_cache_key(image, focal_key, spec)
     kept = rendition_model.cache_backend.get_many(list(keys.values()))
     missing = []
     for image in images:
-        found = [kept.get(keys[image.pk, filter.spec]) for filter in filters]
+        found = [kept.get(keys[image.pk, spec]) for spec in filters]
         if all(found):
             for rendition in found:
                 rendition.image = image
@@ -81,23 +82,14 @@ def prefetch_kept_renditions(images, specs):
             missing.append(image)
     if not missing:
         return
-    prefetch_related_objects(
-        missing,
-        models.Prefetch(
-            "renditions",
-            queryset=rendition_model.objects.filter(
-                filter_spec__in=[filter.spec for filter in filters]
-            ),
-        ),
-    )
+    renditions = rendition_model.objects.filter(filter_spec__in=list(filters))
+    prefetch_related_objects(missing, models.Prefetch("renditions", queryset=renditions))
     rendition_model.cache_backend.set_many(
         {
             keys[image.pk, rendition.filter_spec]: rendition
             for image in missing
             for rendition in image.renditions.all()
-            if (image.pk, rendition.filter_spec) in keys
-            and rendition.focal_point_key
-            == image_filter(rendition.filter_spec).get_cache_key(image)
+            if rendition.focal_point_key == focal_keys[image.pk, rendition.filter_spec]
         }
     )
 

@@ -11,6 +11,9 @@ from wagtail.models import PageViewRestriction
 from core.fragments import cached_fragments
 from core.page_cache import current_generation, new_generation
 from dialogues.models import ThreadActivity
+from stories.models import SafeImage
+from stories.models.images import prefetch_kept_renditions
+from stories.renditions import CARD_SPECS
 from tests.factories import (
     ArticlePageFactory,
     DialogueThreadPageFactory,
@@ -212,3 +215,19 @@ def test_the_home_page_keeps_its_lists_until_content_changes(client, story):
 
     html = html_of(client, "/")
     assert "Samen aan tafel" not in html
+
+
+def test_each_copy_of_a_shared_image_gets_the_kept_renditions(client, home):
+    """Stories read with select_related (the similar block) hold a copy each of an image they
+    share: every copy gets its renditions, none asks the cache or the database again."""
+    image = ImageFactory()
+    ArticlePageFactory(title="Met foto", hero_image=image)
+    html_of(client, "/verhalen/")  # the renditions, made and kept
+    first, second = SafeImage.objects.get(pk=image.pk), SafeImage.objects.get(pk=image.pk)
+
+    prefetch_kept_renditions([first, second], CARD_SPECS)
+
+    for copy in (first, second):
+        assert {rendition.filter_spec for rendition in copy.prefetched_renditions} == set(
+            CARD_SPECS
+        )
