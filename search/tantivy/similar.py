@@ -9,9 +9,8 @@ theme is on a fifth of all stories, and scoring every one of them took most of t
 (7 ms per story page at 100,000 stories, 2.5 ms without). Where fewer than the block shows
 share a word (a short text), words and terms are looked for alike, each adding to the
 score, as before: left to the taxonomy ranking in SQL (stories.similar), such a page took
-23 ms more.
-Only live, public stories of the given content types, never the page itself. The page's
-text comes from the page object (documents.text_fields): no query.
+23 ms more. Only live, public stories of the given content types, never the page itself.
+The page's text comes from the page object (documents.text_fields): no query.
 
 Hand-written rather than tantivy's MoreLikeThisQuery: that one computes its BM25 weights with
 the number of live documents and panics ("8 >= 9", bm25.rs) when a word's document frequency,

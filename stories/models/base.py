@@ -243,13 +243,14 @@ class StoryPage(KeptViewRestrictionsMixin, Page):
         return context
 
 
+def card_themes():
+    return Prefetch("themes", queryset=Theme.objects.order_by("name"))
+
+
 def card_prefetches():
     # CARD_SPECS for the cards' <picture>, CARD_RENDITION for the API's pages.
     images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, *CARD_SPECS)
-    return [
-        Prefetch("hero_image", queryset=images),
-        Prefetch("themes", queryset=Theme.objects.order_by("name")),
-    ]
+    return [Prefetch("hero_image", queryset=images), card_themes()]
 
 
 def card_queryset(queryset):
@@ -261,9 +262,7 @@ def prefetch_cards(stories):
     """What card_queryset prefetches, for stories of several types and lists at once: one set
     of queries for every card on a page (the home page shows six lists). The renditions come
     from the cache where it has them (prefetch_kept_renditions)."""
-    prefetch_related_objects(
-        stories, "hero_image", Prefetch("themes", queryset=Theme.objects.order_by("name"))
-    )
+    prefetch_related_objects(stories, "hero_image", card_themes())
     images = [story.hero_image for story in stories if story.hero_image_id]
     prefetch_kept_renditions(images, CARD_SPECS)
     return stories
