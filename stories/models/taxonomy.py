@@ -6,6 +6,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.compiled import compiled_rows
+
 
 class TaxonomyTerm(index.Indexed, models.Model):
     """What every taxonomy snippet has: a name, a URL slug and a short description."""
@@ -150,23 +152,28 @@ def read_topics(story):
     """Read a story's themes, change tasks, regions and audiences with one query (the four
     selects joined by UNION ALL) instead of one each, and give them to the page as modelcluster
     gives a revision's terms, so that `story.themes.all()` and the rest (the "Onderwerpen"
-    list, the similar block) read no more. Once per page object; not for a preview, which
-    shows the terms of its revision."""
+    list, the similar block) read no more. The query is compiled once (core.compiled). Once
+    per page object; not for a preview, which shows the terms of its revision."""
     if story.pk is None or getattr(story, "_topics_read", False):
         return
     columns = [field.attname for field in Theme._meta.concrete_fields]
     models_by_field = {name: story._meta.get_field(name).related_model for name in TOPIC_FIELDS}
-    selects = [
-        model.objects.filter(stories=story)
-        .order_by()
-        .annotate(topic=Value(number))
-        .values_list("topic", *columns)
-        for number, model in enumerate(models_by_field.values())
-    ]
+
+    def build(story_id):
+        selects = [
+            model.objects.filter(stories=story_id)
+            .order_by()
+            .annotate(topic=Value(number))
+            .values_list("topic", *columns)
+            for number, model in enumerate(models_by_field.values())
+        ]
+        return selects[0].union(*selects[1:], all=True)
+
     found = {name: [] for name in TOPIC_FIELDS}
-    for number, *values in selects[0].union(*selects[1:], all=True):
+    database = story._state.db or "default"
+    for number, *values in compiled_rows("topics", build, story.pk, using=database):
         name = TOPIC_FIELDS[number]
-        found[name].append(models_by_field[name].from_db(story._state.db, columns, values))
+        found[name].append(models_by_field[name].from_db(database, columns, values))
     for name, terms in found.items():
         getattr(story, name).set(terms)
     story._topics_read = True
