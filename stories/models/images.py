@@ -43,6 +43,40 @@ class SafeImage(AbstractImage):
             filter = image_filter(filter)
         return next(iter(self.get_renditions(filter).values()))
 
+    def find_existing_renditions(self, *filters):
+        # Wagtail marks only prefetched renditions as found: get_renditions wrote every
+        # rendition it had just read from the cache back to it, and the next lookup of the same
+        # image (a hero, then its share image and structured data) asked the cache again. Found
+        # renditions are marked as kept, and kept with this image object for its lifetime.
+        if self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        known = self.__dict__.setdefault("_found_renditions", {})
+        keys = {filter: (filter.spec, filter.get_cache_key(self)) for filter in filters}
+        found = {}
+        for filter, key in keys.items():
+            if key in known:
+                found[filter] = known[key]
+                found[filter]._from_cache = True  # in the cache by now
+        rest = [filter for filter in filters if filter not in found]
+        if rest:
+            rendition_model = self.get_rendition_model()
+            cache_keys = {
+                rendition_model.construct_cache_key(self, keys[filter][1], filter.spec): filter
+                for filter in rest
+            }
+            kept = rendition_model.cache_backend.get_many(list(cache_keys))
+            for cache_key, rendition in kept.items():
+                rendition.image = self
+                rendition._from_cache = True
+                found[cache_keys[cache_key]] = rendition
+            missing = [filter for filter in rest if filter not in found]
+            if missing:
+                # Rare (a new rendition): Wagtail asks the cache once more, then the table.
+                found.update(super().find_existing_renditions(*missing))
+        for filter, rendition in found.items():
+            known[keys[filter]] = rendition
+        return found
+
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):
             self.file = strip_image_metadata(self.file)
