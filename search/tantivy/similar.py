@@ -118,7 +118,8 @@ def similar(index, page, *, terms, weights, types, limit):
 
 
 def search(searcher, query, limit):
-    return {
-        searcher.doc(address)["id"][0]: score
-        for score, address in searcher.search(query, limit).hits
-    }
+    """{id: score} of the `limit` best: ids from the fast field (no stored document is read),
+    and no count of every match (which would visit them all)."""
+    hits = searcher.search(query, limit, count=False).hits
+    ids = searcher.fast_field_values("id", [address for _score, address in hits])
+    return {int(pk): score for (score, _address), pk in zip(hits, ids, strict=True)}
