@@ -14,8 +14,9 @@ Wagtail walks it, every time. Kept as long as story cards are (FRAGMENT_CACHE_SE
 nothing.
 
 A URL that is not kept yet (every story page, the first time after a change) is looked up by
-its `url_path` before walking: one query (by `slug`, which Wagtail indexes) reads the page and
-each page on the way, and one its specific row. That is the walk's answer when no page on the
+its `url_path` before walking: one query (by `slug`, which Wagtail indexes; compiled once per
+number of slugs, core.compiled) reads the page and each page on the way, and one its specific
+row. That is the walk's answer when no page on the
 way routes otherwise than Wagtail's default: a routable page on the way (a section with its
 feed) is asked whether one of its own routes takes the rest of the URL, as its `route` would,
 and any other `route` of our own makes it walk.
@@ -27,10 +28,13 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from .compiled import compiled_rows
 from .fragments import fragment_seconds
 from .page_cache import current_generation
 
 PREFIX = "hvdj:route"
+# URLs this deep or less (a story is two) are looked up with SQL compiled once per shape.
+COMPILED_DEPTH = 4
 
 
 def cached_route(root, request, path_components, walk):
@@ -67,11 +71,21 @@ def found_by_url_path(root, path_components):
         root.url_path + "/".join(path_components[:depth]) + "/"
         for depth in range(1, len(path_components) + 1)
     ]
+    slugs = sorted(set(path_components))
+
+    def build(*values):
+        return Page.objects.filter(
+            slug__in=values[: len(slugs)], url_path__in=values[len(slugs) :]
+        ).values_list("url_path", "path", "content_type_id", "pk", "live")
+
+    if len(url_paths) <= COMPILED_DEPTH:
+        name = f"route:{len(slugs)}:{len(url_paths)}"
+        found = compiled_rows(name, build, *slugs, *url_paths)
+    else:
+        found = build(*slugs, *url_paths)
     rows = {
         url_path: (path, content_type_id, pk, live)
-        for url_path, path, content_type_id, pk, live in Page.objects.filter(
-            slug__in=set(path_components), url_path__in=url_paths
-        ).values_list("url_path", "path", "content_type_id", "pk", "live")
+        for url_path, path, content_type_id, pk, live in found
     }
     if len(rows) != len(url_paths):
         return None
