@@ -4,11 +4,10 @@ from .base import (
     StoryIndexPage,
     StoryPage,
     StoryTag,
-    card_queryset,
     paginate,
-    prefetch_cards,
     with_play_time,
 )
+from .card_data import card_queryset, prefetch_cards
 from .consent import StoryConsent
 from .images import SafeImage, SafeRendition
 from .podcast import PodcastIndexPage, PodcastPage

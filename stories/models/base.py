@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,16 +14,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.lookups import KeptViewRestrictionsMixin, public_q
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
-from stories.renditions import CARD_SPECS
 
-from .images import prefetch_kept_renditions
 from .taxonomy import Audience, ChangeTask, Region, Theme, read_topics
 
 CARD_RENDITION = "fill-640x360"
@@ -241,31 +238,6 @@ class StoryPage(KeptViewRestrictionsMixin, Page):
         if not getattr(request, "is_preview", False):
             read_topics(self)
         return context
-
-
-def card_themes():
-    return Prefetch("themes", queryset=Theme.objects.order_by("name"))
-
-
-def card_prefetches():
-    # CARD_SPECS for the cards' <picture>, CARD_RENDITION for the API's pages.
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION, *CARD_SPECS)
-    return [Prefetch("hero_image", queryset=images), card_themes()]
-
-
-def card_queryset(queryset):
-    """Prefetch what a story card shows, so a listing costs the same queries for any length."""
-    return queryset.select_related("contributor").prefetch_related(*card_prefetches())
-
-
-def prefetch_cards(stories):
-    """What card_queryset prefetches, for stories of several types and lists at once: one set
-    of queries for every card on a page (the home page shows six lists). The renditions come
-    from the cache where it has them (prefetch_kept_renditions)."""
-    prefetch_related_objects(stories, "hero_image", card_themes())
-    images = [story.hero_image for story in stories if story.hero_image_id]
-    prefetch_kept_renditions(images, CARD_SPECS)
-    return stories
 
 
 def with_play_time(queryset):
