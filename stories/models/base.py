@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.compiled import compiled_rows
 from core.lookups import KeptViewRestrictionsMixin, public_q
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
@@ -237,7 +238,31 @@ class StoryPage(KeptViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
             read_topics(self)
+            read_tags(self)
         return context
+
+
+def read_tags(story):
+    """Read a story's tags through SQL compiled once (core.compiled) and give them to the page
+    as Django's prefetch does, so that `story.tags.all()` reads no more: taggit builds and
+    compiles its query anew for every page. Not for a preview, whose tags are its revision's."""
+    if story.pk is None or "tags" in getattr(story, "_prefetched_objects_cache", {}):
+        return
+    tag_model = StoryTag.tag_model()
+    columns = [field.attname for field in tag_model._meta.concrete_fields]
+
+    def build(story_id):
+        fields = [f"tag__{column}" for column in columns]
+        return (
+            StoryTag.objects.filter(content_object_id=story_id).order_by("pk").values_list(*fields)
+        )
+
+    database = story._state.db or "default"
+    rows = compiled_rows("tags", build, story.pk, using=database)
+    tags = tag_model.objects.all()
+    tags._result_cache = [tag_model.from_db(database, columns, row) for row in rows]
+    tags._prefetch_done = True
+    story.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = tags
 
 
 def with_play_time(queryset):

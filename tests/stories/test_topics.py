@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from stories.models import ArticlePage
+from stories.models.base import read_tags
 from tests.factories import (
     ArticlePageFactory,
     AudienceFactory,
@@ -56,3 +58,22 @@ def test_a_story_page_without_topics_shows_no_topics_list(client, home):
 
     assert response.status_code == 200
     assert 'id="onderwerpen"' not in response.text
+
+
+def test_a_story_pages_tags_are_read_once_and_shown_in_the_order_they_were_given(
+    client, home, django_assert_num_queries
+):
+    article = ArticlePageFactory()
+    for name in ("wachtlijst", "broers en zussen", "aanpak"):
+        article.tags.add(name)  # one by one: taggit adds a set in no fixed order
+    article.save_revision().publish()
+    page = ArticlePage.objects.get(pk=article.pk)
+
+    read_tags(page)
+    with django_assert_num_queries(0):
+        names = [tag.name for tag in page.tags.all()]
+
+    assert names == ["wachtlijst", "broers en zussen", "aanpak"]
+    aside = client.get(article.url).text.split('id="onderwerpen"', 1)[1]
+    shown = [aside.index(name) for name in names]
+    assert shown == sorted(shown)
