@@ -33,7 +33,7 @@ def stand_ins(values):
 def compiled_rows(name, build, *values, using="default"):
     """The rows (tuples) of `build(*values)`, a values_list queryset, through the SQL that
     `build(*stand_ins(values))` compiles to, kept under `name` per database."""
-    key = (name, using, connections[using].vendor)
+    key = (name, using)
     compiled = _compiled.get(key)
     if compiled is None:
         placeholders = stand_ins(values)
@@ -55,3 +55,18 @@ def compiled_rows(name, build, *values, using="default"):
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def filled(queryset, objects):
+    """`queryset` holding `objects` as read, as Django's prefetch fills one: iterating it or
+    exists() reads no more, a further filter or order_by() asks the database as usual."""
+    queryset._result_cache = list(objects)
+    queryset._prefetch_done = True
+    return queryset
+
+
+def give_prefetched(instance, name, queryset, objects):
+    """Give `instance` `objects` as its prefetched `name` (`instance.name.all()` reads no
+    more), as `prefetch_related` would after reading them itself."""
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = filled(queryset, objects)

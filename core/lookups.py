@@ -16,6 +16,7 @@ same, and each request gets its own copy of the objects.
 from django.db.models import F, Q
 from wagtail.models import Page, PageViewRestriction
 
+from .compiled import filled
 from .fragments import cached_value
 
 
@@ -56,7 +57,4 @@ class KeptViewRestrictionsMixin:
             return super().get_view_restrictions()
         matching = [restriction for path, restriction in kept if self.path.startswith(path)]
         restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in matching])
-        # Filled as Django's prefetch fills a queryset: iterating or exists() reads no more,
-        # a further filter or order_by() asks the database as usual.
-        restrictions._result_cache = matching
-        return restrictions
+        return filled(restrictions, matching)

@@ -16,10 +16,10 @@ nothing.
 A URL that is not kept yet (every story page, the first time after a change) is looked up by
 its `url_path` before walking: one query (by `slug`, which Wagtail indexes; compiled once per
 number of slugs, core.compiled) reads the page and each page on the way, and one its specific
-row. That is the walk's answer when no page on the
-way routes otherwise than Wagtail's default: a routable page on the way (a section with its
-feed) is asked whether one of its own routes takes the rest of the URL, as its `route` would,
-and any other `route` of our own makes it walk.
+row. That is the walk's answer when no page on the way routes otherwise than Wagtail's
+default: a routable page on the way (a section with its feed) is asked whether one of its own
+routes takes the rest of the URL, as its `route` would, and any other `route` of our own makes
+it walk.
 """
 
 from django.contrib.contenttypes.models import ContentType

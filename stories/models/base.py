@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.compiled import compiled_rows
+from core.compiled import compiled_rows, give_prefetched
 from core.lookups import KeptViewRestrictionsMixin, public_q
 from core.page_cache import current_generation
 from stories.panels import SubmissionPanel
@@ -259,10 +259,8 @@ def read_tags(story):
 
     database = story._state.db or "default"
     rows = compiled_rows("tags", build, story.pk, using=database)
-    tags = tag_model.objects.all()
-    tags._result_cache = [tag_model.from_db(database, columns, row) for row in rows]
-    tags._prefetch_done = True
-    story.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = tags
+    tags = [tag_model.from_db(database, columns, row) for row in rows]
+    give_prefetched(story, "tags", tag_model.objects.all(), tags)
 
 
 def with_play_time(queryset):

@@ -4,7 +4,7 @@ hero image with its renditions and the themes (stories/cards.py renders the card
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
-from core.compiled import compiled_rows
+from core.compiled import compiled_rows, give_prefetched
 from stories.renditions import CARD_SPECS
 
 from .base import CARD_RENDITION, StoryPage
@@ -41,10 +41,7 @@ def read_card_themes(stories):
     for story_id, *values in rows:
         by_story[story_id].append(Theme.from_db(database, THEME_COLUMNS, values))
     for story in stories:
-        themes = Theme.objects.all()
-        themes._result_cache = list(by_story[story.pk])
-        themes._prefetch_done = True
-        story.__dict__.setdefault("_prefetched_objects_cache", {})["themes"] = themes
+        give_prefetched(story, "themes", Theme.objects.all(), by_story[story.pk])
 
 
 def card_prefetches():

@@ -22,18 +22,13 @@ from django.test.utils import override_settings
 
 from dialogues.models import DialogueThreadPage
 from home.models import HomePage
+from search.management.commands.benchmark_search import percentile
 from stories.models import StoryIndexPage, StoryPage
 
 KINDS = ("story", "dialogue", "listing", "home")
 # Pages built before timing, so that the process's own start-up (templates, content types,
 # the index searcher) is not counted.
 WARM_UP = 10
-
-
-def percentile(values, share):
-    """The value below which `share` of `values` lie (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def sample_paths(home, kind, count, rng):
@@ -54,10 +49,9 @@ def sample_paths(home, kind, count, rng):
         pages = pages.not_type(DialogueThreadPage)
     ids = list(pages.values_list("pk", flat=True))
     chosen = rng.sample(ids, min(count, len(ids)))
-    found = model.objects.filter(pk__in=chosen)
-    return cycled(
-        [page.url for page in sorted(found, key=lambda page: chosen.index(page.pk))], count
-    )
+    order = {pk: number for number, pk in enumerate(chosen)}
+    found = sorted(model.objects.filter(pk__in=chosen), key=lambda page: order[page.pk])
+    return cycled([page.url for page in found], count)
 
 
 def cycled(paths, count):
