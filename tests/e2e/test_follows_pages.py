@@ -6,6 +6,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
 
 from follows.models import Follow, Follower
 from tests.e2e.test_account_pages import assert_no_violations
@@ -59,7 +60,8 @@ def test_a_member_follows_and_manages_what_they_follow(page):
 
     page.goto("/mijn-account/")
     page.get_by_role("link", name="Bekijk wat je volgt").click()
-    assert page.locator(".follow-list__item").count() == 2
+    # Waits for the page the link opens: count() alone read the page before it (CI, once).
+    expect(page.locator(".follow-list__item")).to_have_count(2)
     assert_no_violations(page)
     page.get_by_role("button", name="Niet meer volgen: Pleegzorg").click()
     page.get_by_text("Je volgt “Pleegzorg” niet meer.").wait_for()
