@@ -12,14 +12,20 @@ hence this module.
 Only for querysets whose SQL is the same for every value: a list for `__in` gives its length
 in the name, and a queryset that reads settings or the cache as it is built does not belong
 here. Only for values a lookup passes on unchanged (exact and `__in`, not `__startswith`).
+
+`compiled_rows` gives the rows of a `values_list` queryset as the database sends them;
+`compiled_objects` gives model instances, with what `select_related` and `annotate` add, built
+from the rows the way Django's ModelIterable builds them (with the kept compiler's converters,
+its `klass_info` and Django's related populators).
 """
 
 from django.db import connections
+from django.db.models.query import get_related_populators
 
 _compiled = {}
-# Names are few (a handful of queries, a few shapes each); past this many, a query is compiled
-# for each run as Django does, so no request can make the process keep more.
-MAX_KEPT = 64
+# Names are few (a handful of queries, a few shapes each, a page model each); past this many, a
+# query is compiled for each run as Django does, so no request can make the process keep more.
+MAX_KEPT = 128
 
 
 def stand_ins(values):
@@ -33,28 +39,58 @@ def stand_ins(values):
 def compiled_rows(name, build, *values, using="default"):
     """The rows (tuples) of `build(*values)`, a values_list queryset, through the SQL that
     `build(*stand_ins(values))` compiles to, kept under `name` per database."""
+    _compiler, rows = run(name, build, values, using)
+    return rows
+
+
+def compiled_objects(name, build, *values, using="default"):
+    """The model instances of `build(*values)`, a queryset, as iterating it would give them
+    (with its `select_related` objects and annotations), through the SQL that
+    `build(*stand_ins(values))` compiles to, kept under `name` per database."""
+    compiler, rows = run(name, build, values, using)
+    info = compiler.klass_info
+    start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+    columns = [column[0].target.attname for column in compiler.select[start:end]]
+    populators = get_related_populators(info, compiler.select, using)
+    annotations = (compiler.annotation_col_map or {}).items()
+    objects = []
+    for row in compiler.results_iter([[row[: compiler.col_count] for row in rows]]):
+        instance = info["model"].from_db(using, columns, row[start:end])
+        for populator in populators:
+            populator.populate(row, instance)
+        for annotation, position in annotations:
+            setattr(instance, annotation, row[position])
+        objects.append(instance)
+    return objects
+
+
+def run(name, build, values, using):
+    """(the kept compiler, the rows) of `build(*values)` run through its compiled SQL."""
     key = (name, using)
     compiled = _compiled.get(key)
     if compiled is None:
         placeholders = stand_ins(values)
-        sql, params = build(*placeholders).query.get_compiler(using).as_sql()
+        compiler = build(*placeholders).query.get_compiler(using)
+        sql, params = compiler.as_sql()
         positions = [
             [index for index, param in enumerate(params) if param == placeholder]
             for placeholder in placeholders
         ]
         if not all(positions):
             raise ValueError(f"{name}: a value does not reach the SQL unchanged")
-        compiled = (sql, list(params), positions)
+        compiled = (compiler, sql, list(params), positions)
         if len(_compiled) < MAX_KEPT:
             _compiled[key] = compiled
-    sql, params, positions = compiled
+    compiler, sql, params, positions = compiled
     params = list(params)
     for value, indexes in zip(values, positions, strict=True):
         for index in indexes:
             params[index] = value
-    with connections[using].cursor() as cursor:
+    connection = connections[using]
+    # On PostgreSQL, prepared: planned once per connection (hartvoordejeugd.postgresql).
+    with getattr(connection, "statement_cursor", connection.cursor)() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return compiler, cursor.fetchall()
 
 
 def filled(queryset, objects):

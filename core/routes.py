@@ -28,7 +28,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from .compiled import compiled_rows
+from .compiled import compiled_objects, compiled_rows
 from .fragments import fragment_seconds
 from .page_cache import current_generation
 
@@ -104,14 +104,20 @@ def found_by_url_path(root, path_components):
 
 
 def specific_page(content_type_id, pk):
-    """The page `pk` as its own type, read with one query, with what its model names in
-    `serve_select_related` (a story's hero image and contributor); None when it is gone."""
+    """The page `pk` as its own type, read with one query (compiled once per model,
+    core.compiled), with what its model names in `serve_select_related` (a story's hero image
+    and contributor); None when it is gone."""
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    pages = model.objects.filter(pk=pk)
     related = getattr(model, "serve_select_related", ())
-    return (pages.select_related(*related) if related else pages).first()
+
+    def build(pk):
+        pages = model.objects.filter(pk=pk)
+        return pages.select_related(*related) if related else pages
+
+    found = compiled_objects(f"page:{model._meta.label}", build, pk)
+    return found[0] if found else None
 
 
 def routes_as_default(content_type_id, live, rest):

@@ -14,7 +14,10 @@ When the engine's own candidates fill the list with scores above zero (its score
 shared terms too), they are put in its order in Python, newest first among equal scores: a
 story it did not score has 0 and comes after them. Ranking the taxonomy's hundreds of
 candidates in SQL took 23 ms per story page at 100,000 stories; it is left for when the
-engine finds too little or is not there.
+engine finds too little or is not there. The engine's candidates are read through SQL
+compiled once per number of ids (core.compiled), and the page itself, its translations and
+aliases and the restricted sections are left out in Python: building and compiling that query
+took twice as long as running it.
 
 The taxonomy looks only at the newest TAXONOMY_CANDIDATES stories per kind of term that share
 one of the page's terms (and at what the engine found): a common theme is on a large part of
@@ -32,6 +35,8 @@ A hook that fails is logged and left out: the page never fails because of it.
 """
 
 import logging
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -50,7 +55,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from wagtail import hooks
 
-from core.lookups import public_q
+from core.compiled import compiled_objects
+from core.lookups import public_q, restricted_paths
 from stories.models import (
     ArticlePage,
     PodcastPage,
@@ -95,7 +101,7 @@ def best(page, terms, scores, limit):
     engine's order (its scores hold the shared terms already; newest first among equals)
     without ranking hundreds of rows. Otherwise every candidate is ranked in SQL."""
     if len(scores) >= limit:
-        found = list(with_card_fields(candidates(page).filter(pk__in=list(scores))))
+        found = scored_candidates(page, scores)
         found.sort(key=lambda story: (scores[story.pk], newest(story)), reverse=True)
         if len(found) >= limit and scores[found[limit - 1].pk] > 0:
             return found[:limit]
@@ -123,22 +129,57 @@ def engine_scores(page, terms):
     return {}
 
 
+def candidate_types():
+    """The content type pks of the CANDIDATE_MODELS (from ContentType's cache)."""
+    return [kind.pk for kind in ContentType.objects.get_for_models(*CANDIDATE_MODELS).values()]
+
+
+def itself(page):
+    """(field, value) pairs of which a story that matches one is `page` or one of its
+    translations or aliases (or the page it is an alias of, and that one's aliases)."""
+    pairs = [("translation_key", page.translation_key)]
+    if page.pk is not None:  # a preview of a page not saved yet has none
+        pairs += [("pk", page.pk), ("alias_of_id", page.pk)]
+    if page.alias_of_id:
+        pairs += [("pk", page.alias_of_id), ("alias_of_id", page.alias_of_id)]
+    return pairs
+
+
 def candidates(page):
     """Live stories of the CANDIDATE_MODELS outside any view restriction, without `page`, its
     translations and its aliases. The content types and the restricted paths are known
     beforehand (ContentType's cache, core.lookups): a join and a subquery fewer to plan, which
     took more time than running the query."""
-    content_types = ContentType.objects.get_for_models(*CANDIDATE_MODELS).values()
-    itself = Q(translation_key=page.translation_key)
-    if page.pk is not None:  # a preview of a page not saved yet has none
-        itself |= Q(pk=page.pk) | Q(alias_of_id=page.pk)
-    if page.alias_of_id:
-        itself |= Q(pk=page.alias_of_id) | Q(alias_of_id=page.alias_of_id)
+    excluded = reduce(or_, (Q(**{field: value}) for field, value in itself(page)))
     return (
         StoryPage.objects.live()
-        .filter(public_q(), content_type__in=[content_type.pk for content_type in content_types])
-        .exclude(itself)
+        .filter(public_q(), content_type__in=candidate_types())
+        .exclude(excluded)
     )
+
+
+def scored_candidates(page, scores):
+    """The stories of `scores` that candidates(page) holds, with card fields: the live ones of
+    the CANDIDATE_MODELS read through SQL compiled once per number of ids (core.compiled;
+    building and compiling the query took longer than running it), the page itself, its
+    translations and aliases and the stories in a restricted section left out here."""
+    types = candidate_types()
+
+    def build(*values):
+        stories = StoryPage.objects.live().filter(
+            content_type__in=values[: len(types)], pk__in=values[len(types) :]
+        )
+        return with_card_fields(stories)
+
+    name = f"similar:{len(types)}:{len(scores)}"
+    stories = compiled_objects(name, build, *types, *scores)
+    excluded, restricted = itself(page), tuple(restricted_paths())
+    return [
+        story
+        for story in stories
+        if not story.path.startswith(restricted)
+        and not any(getattr(story, field) == value for field, value in excluded)
+    ]
 
 
 def tagged_with(field, pks):

@@ -198,6 +198,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "hartvoordejeugd.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 
+# The queries every page repeats (core.compiled) are prepared on PostgreSQL, planned once per
+# connection; false behind a pooler in transaction mode (PgBouncer), which can't keep them.
+HVDJ_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -305,6 +309,13 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# What a process keeps as long as it runs, without a trip to Redis: HTML that only the code
+# and its translations change (the fields of an empty reply form), so a deploy renews it.
+CACHES["process"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "process",
+    "TIMEOUT": None,
+}
 
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -1,9 +1,12 @@
 """A query compiled once (core.compiled) answers for every value it is run with."""
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from core import compiled
-from stories.models import Theme, read_topics
+from stories.models import StoryPage, Theme, read_topics
 from tests.factories import ArticlePageFactory
 
 
@@ -77,3 +80,48 @@ def test_past_the_limit_a_query_is_compiled_each_time_and_not_kept(db, monkeypat
         assert compiled.compiled_rows("test-unkept", build, "pleegzorg-t") == [("Pleegzorg",)]
     assert len(built) == 2
     assert not [key for key in compiled._compiled if key[0] == "test-unkept"]
+
+
+def test_a_compiled_query_builds_instances_with_their_related_objects(home):
+    story = ArticlePageFactory(title="Met beeld")
+
+    def build(pk):
+        return (
+            StoryPage.objects.filter(pk=pk)
+            .select_related("hero_image")
+            .annotate(double=F("pk") * 2)
+        )
+
+    found = compiled.compiled_objects("test-story-objects", build, story.pk)
+    assert [(type(page), page.title, page.double) for page in found] == [
+        (StoryPage, "Met beeld", story.pk * 2)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        assert found[0].hero_image == story.hero_image
+    assert not queries.captured_queries
+    assert compiled.compiled_objects("test-story-objects", build, 0) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@pytest.mark.parametrize("prepared", [True, False])
+def test_on_postgresql_a_compiled_query_is_prepared_once_per_connection(db, settings, prepared):
+    settings.HVDJ_PREPARED_STATEMENTS = prepared
+    # A column order no other query has, to find the statement by (a statement stays prepared
+    # on the connection after its test).
+    columns = ["slug", "id", "name"] if prepared else ["name", "slug", "id"]
+
+    def build(pk, slug):
+        return Theme.objects.filter(pk__in=[pk, 7], slug=slug).values_list(*columns)
+
+    # Small and large ids: psycopg would send them as smallint and integer, two statements.
+    for pk in (5, 100_000, 3_000_000):
+        assert compiled.compiled_rows(f"test-prepared-{prepared}", build, pk, "x") == []
+    selected = ", ".join(f'"stories_theme"."{name}" AS "{name}"' for name in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE %s",
+            [f"SELECT {selected} FROM%"],
+        )
+        runs = [count for (count,) in cursor.fetchall()]
+    assert runs == ([3] if prepared else [])
