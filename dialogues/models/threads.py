@@ -105,7 +105,10 @@ class DialogueThreadPage(StoryPage):
             .order_by("thread_id")
             .values_list("thread_id", flat=True)
         )
-        page = paginate(request, tops, per_page=settings.HVDJ_REPLY_THREADS_PER_PAGE)
+        # All the ids at once (a thread has a few hundred at most): counted by their length,
+        # where a paginator of the query would count in SQL and then read one page.
+        top_ids = list(tops)
+        page = paginate(request, top_ids, per_page=settings.HVDJ_REPLY_THREADS_PER_PAGE)
         rows = list(
             replies.filter(thread_id__in=list(page.object_list))
             .annotate(like_count=like_count())
@@ -125,7 +128,8 @@ class DialogueThreadPage(StoryPage):
         context.update(
             reply_page=page,
             reply_nodes=reply_tree(rows, liked=liked, viewer=member),
-            reply_count=self.visible_reply_count(replies),
+            # Every visible reply is under a top-level one: none, then no replies to count.
+            reply_count=self.visible_reply_count(replies) if top_ids else 0,
             reply_form=reply_form,
             reply_to=parent,
             replying_member=member,

@@ -416,3 +416,19 @@ def test_a_reply_erased_with_its_authors_account_cannot_be_restored(thread, memb
     with pytest.raises(ReplyRefused):
         approve_reply(reply=Reply.objects.get(pk=reply.pk), editor=editor)
     assert not Reply.objects.get(pk=reply.pk).is_visible
+
+
+def test_the_kept_reply_fields_of_visitors_and_members_stay_apart(client, thread, trusted_member):
+    """An empty form's fields are rendered once per process (the "process" cache): a member's
+    page never shows a visitor's name and address fields, nor the other way round."""
+    member = Client()
+    member.force_login(trusted_member)
+    for _round in range(2):
+        visitor_page = client.get(thread.url).content.decode()
+        member_page = member.get(thread.url).content.decode()
+        assert 'name="email"' in visitor_page and 'name="name"' in visitor_page
+        assert 'name="email"' not in member_page and 'name="name"' not in member_page
+        for page in (visitor_page, member_page):
+            assert 'name="comment"' in page and 'name="website"' in page
+    refused = send_reply(client, thread, comment="", name="", email="")
+    assert "Schrijf eerst je reactie." in refused.content.decode()

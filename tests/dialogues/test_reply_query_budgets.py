@@ -54,6 +54,16 @@ def test_a_thread_with_200_replies_costs_no_more_queries_than_one_with_5(
     assert client.get(large.url).content.decode().count('class="reply__text"') == 200
 
 
+def test_a_thread_without_replies_counts_nothing(client, home):
+    thread = DialogueThreadPageFactory()
+    client.get(thread.url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(thread.url)
+
+    assert "Nog geen reacties." in response.content.decode()
+    assert not [query for query in context.captured_queries if "COUNT(" in query["sql"]]
+
+
 def test_the_dialogue_index_costs_no_more_queries_with_more_threads_and_replies(
     client, home, authors
 ):

@@ -11,10 +11,11 @@ from tests.project.test_health import UNREACHABLE_REDIS
 def redis_through(proxy):
     """CACHES for the Redis on 127.0.0.1:6379, reached through `proxy` (database 14)."""
     return {
+        **UNREACHABLE_REDIS,
         "default": {
             **UNREACHABLE_REDIS["default"],
             "LOCATION": f"redis://127.0.0.1:{proxy.port}/14",
-        }
+        },
     }
 
 

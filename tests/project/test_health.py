@@ -1,8 +1,10 @@
 """/health/ and /ready/: what a load balancer asks before sending visitors."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
+# Redis where nothing answers, beside the process's own cache as the settings have it.
 UNREACHABLE_REDIS = {
     "default": {
         "BACKEND": "core.cache.RedisCache",
@@ -12,7 +14,8 @@ UNREACHABLE_REDIS = {
             "SOCKET_TIMEOUT": 0.2,
             "IGNORE_EXCEPTIONS": True,
         },
-    }
+    },
+    "process": settings.CACHES["process"],
 }
 
 
@@ -55,7 +58,8 @@ def test_ready_is_ok_with_a_real_redis(client, db):
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis not running on 127.0.0.1:6379: install and start redis-server")
     real_redis = {
-        "default": {**UNREACHABLE_REDIS["default"], "LOCATION": "redis://127.0.0.1:6379/15"}
+        **UNREACHABLE_REDIS,
+        "default": {**UNREACHABLE_REDIS["default"], "LOCATION": "redis://127.0.0.1:6379/15"},
     }
     with override_settings(CACHES=real_redis):
         response = client.get("/ready/")
