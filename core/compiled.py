@@ -39,7 +39,7 @@ def stand_ins(values):
 def compiled_rows(name, build, *values, using="default"):
     """The rows (tuples) of `build(*values)`, a values_list queryset, through the SQL that
     `build(*stand_ins(values))` compiles to, kept under `name` per database."""
-    _compiler, rows = run(name, build, values, using)
+    _compiler, rows = run(name, build, values, using, keep_compiler=False)
     return rows
 
 
@@ -47,7 +47,7 @@ def compiled_objects(name, build, *values, using="default"):
     """The model instances of `build(*values)`, a queryset, as iterating it would give them
     (with its `select_related` objects and annotations), through the SQL that
     `build(*stand_ins(values))` compiles to, kept under `name` per database."""
-    compiler, rows = run(name, build, values, using)
+    compiler, rows = run(name, build, values, using, keep_compiler=True)
     info = compiler.klass_info
     start, end = info["select_fields"][0], info["select_fields"][-1] + 1
     columns = [column[0].target.attname for column in compiler.select[start:end]]
@@ -64,8 +64,9 @@ def compiled_objects(name, build, *values, using="default"):
     return objects
 
 
-def run(name, build, values, using):
-    """(the kept compiler, the rows) of `build(*values)` run through its compiled SQL."""
+def run(name, build, values, using, *, keep_compiler):
+    """(the compiler, the rows) of `build(*values)` run through its compiled SQL. The compiler
+    (with the query it holds) is kept only for `keep_compiler`: rows need only the SQL."""
     key = (name, using)
     compiled = _compiled.get(key)
     if compiled is None:
@@ -78,7 +79,7 @@ def run(name, build, values, using):
         ]
         if not all(positions):
             raise ValueError(f"{name}: a value does not reach the SQL unchanged")
-        compiled = (compiler, sql, list(params), positions)
+        compiled = (compiler if keep_compiler else None, sql, list(params), positions)
         if len(_compiled) < MAX_KEPT:
             _compiled[key] = compiled
     compiler, sql, params, positions = compiled
