@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localtime
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -22,6 +23,12 @@ from tests.factories import (
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 pytestmark = pytest.mark.django_db
+
+
+def dutch_date(moment):
+    """The day of `moment` in the site's time zone, as the sitemap gives it (between 23:00 and
+    0:00 UTC it is the next day)."""
+    return localtime(moment).date().isoformat()
 
 
 def blocked(path, disallowed):
@@ -124,7 +131,7 @@ def test_the_sitemap_lists_every_live_public_page_with_its_last_change(client, h
     assert set(entries) == {page.get_full_url() for page in expected}
     for page in pages:
         page.refresh_from_db()
-        assert entries[page.get_full_url()] == page.last_published_at.isoformat()[:10]
+        assert entries[page.get_full_url()] == dutch_date(page.last_published_at)
     assert all(entries.values())
 
 
@@ -179,13 +186,11 @@ def test_the_sitemap_lists_theme_and_region_pages_that_have_live_public_stories(
 
     newer.refresh_from_db()
     older.refresh_from_db()
-    assert (
-        entries[f"http://testserver/thema/{pleegzorg.slug}/"]
-        == (newer.last_published_at.isoformat()[:10])
+    assert entries[f"http://testserver/thema/{pleegzorg.slug}/"] == dutch_date(
+        newer.last_published_at
     )
-    assert (
-        entries[f"http://testserver/regio/{twente.slug}/"]
-        == (older.last_published_at.isoformat()[:10])
+    assert entries[f"http://testserver/regio/{twente.slug}/"] == dutch_date(
+        older.last_published_at
     )
     for term in ("thema/" + wijkteams.slug, "thema/" + empty.slug, "regio/" + utrecht.slug):
         assert f"http://testserver/{term}/" not in entries, term
