@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from core import compiled
 from stories.models import StoryPage, Theme, read_topics
 from tests.factories import ArticlePageFactory
+from tests.project.test_outages import NEEDS_POSTGRESQL
 
 
 def test_a_compiled_query_is_built_once_and_run_with_each_value(db):
@@ -102,7 +103,7 @@ def test_a_compiled_query_builds_instances_with_their_related_objects(home):
     assert compiled.compiled_objects("test-story-objects", build, 0) == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@NEEDS_POSTGRESQL  # only PostgreSQL prepares statements (hartvoordejeugd.postgresql)
 @pytest.mark.parametrize("prepared", [True, False])
 def test_on_postgresql_a_compiled_query_is_prepared_once_per_connection(db, settings, prepared):
     settings.HVDJ_PREPARED_STATEMENTS = prepared
