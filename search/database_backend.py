@@ -227,7 +227,7 @@ def write_stories(index, columns, span, average):
             COALESCE(%s / NULLIF(LENGTH(title), 0), 1.0)
         FROM (
             SELECT page.content_type_id, CAST(page.id AS TEXT) AS object_id, {values}
-            {STORY_ROWS} AND page.id >= %s AND page.id < %s
+            {STORY_ROWS} AND {IN_SPAN}
             {fence}
         ) AS entry
         WHERE 1 = 1
@@ -237,7 +237,7 @@ def write_stories(index, columns, span, average):
     """  # noqa: S608 (tables and columns of the models; the values are parameters)
     params = [average, *(param for _sql, params in columns.values() for param in params)]
     with index.write_connection.cursor() as cursor:
-        cursor.execute(sql, [*params, span.start, span.stop])
+        cursor.execute(sql, [*params, *(span.start, span.stop) * 2])
     return StoryPage.objects.filter(pk__gte=span.start, pk__lt=span.stop).count()
 
 
@@ -264,6 +264,12 @@ STORY_ROWS = f"""
     JOIN {StoryPage._meta.db_table} AS story ON story.{StoryPage._meta.pk.column} = page.id
     WHERE 1 = 1
 """
+# A span's bounds on both keys: PostgreSQL does not carry a range over a join, and with the
+# page's key alone it read the whole story table for each span (bulk.in_span).
+IN_SPAN = (
+    f"page.id >= %s AND page.id < %s "
+    f"AND story.{StoryPage._meta.pk.column} >= %s AND story.{StoryPage._meta.pk.column} < %s"
+)
 STORY_SQL = {"postgresql": postgres_columns, "sqlite": sqlite_columns}
 
 

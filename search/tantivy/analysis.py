@@ -143,10 +143,12 @@ def normalise(text):
     without invisible characters, with the two plural forms the stemmer misses made singular.
 
     The plural rules are regular expressions that cost about a millisecond per page of text;
-    a plain substring test skips them for the many texts that hold neither form."""
+    a plain substring test skips them for the many texts that hold neither form. (Every step
+    here runs over every text of a rebuild.)"""
     if not text:
         return ""
-    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if not text.isascii():  # ASCII is composed already and holds no invisible character
+        text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     lowered = text.lower()
     if "ches" in lowered or "shes" in lowered:
         text = ENGLISH_PLURAL.sub("", text)

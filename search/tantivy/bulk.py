@@ -14,9 +14,10 @@ models' search fields, so both paths make the same document for a page.
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS
-from django.db.models import ExpressionWrapper, F, JSONField
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.db.models import BooleanField, ExpressionWrapper, F, JSONField
 from django.db.models.base import ModelState
+from django.db.models.expressions import RawSQL
 from modelsearch.index import SearchField
 from wagtail.fields import StreamField
 
@@ -87,17 +88,31 @@ def bare_pages(model, pks, names=None):
     selected = list(names)
     for position, _field in streams:
         selected[position] = ExpressionWrapper(F(names[position]), output_field=STREAM_JSON)
-    rows = (
-        model.objects.filter(pk__gte=pks.start, pk__lt=pks.stop)
-        .order_by()
-        .values_list("pk", *selected)
-    )
+    rows = in_span(model, pks, names).order_by().values_list("pk", *selected)
     pages = []
     for pk, *values in rows:
         for position, field in streams:
             values[position] = field.to_python(values[position])
         pages.append(bare(model, keys, pk, zip(names, values, strict=True)))
     return pages
+
+
+def in_span(model, pks, names):
+    """The pages of `model` with a pk in the range `pks`, the range set on the key of every
+    table that the columns `names` join. Django writes it on the model's own key only, and
+    PostgreSQL does not carry a range over a join: it read the whole of each parent table
+    (stories_storypage: 20 ms a type a batch at 100,000 pages, ten times that at a million)."""
+    queryset = model.objects.filter(pk__gte=pks.start, pk__lt=pks.stop)
+    joined = {model._meta.get_field(name).model for name in names}
+    quote = connection.ops.quote_name
+    for parent in model._meta.get_parent_list():
+        if parent not in joined:
+            continue
+        key = f"{quote(parent._meta.db_table)}.{quote(parent._meta.pk.column)}"
+        # A table and a column of the models; the bounds are parameters.
+        within = f"{key} >= %s AND {key} < %s"
+        queryset = queryset.filter(RawSQL(within, (pks.start, pks.stop), BooleanField()))  # noqa: S611
+    return queryset
 
 
 def bare(model, keys, pk, values):

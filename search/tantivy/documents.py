@@ -36,6 +36,7 @@ FASTER = {RichTextField: rich_text_content, StreamField: stream_content}
 # The suggestions' vocabulary: what the redactie wrote (not replies, not speech transcripts).
 VOCABULARY_FROM = ("title", "summary", "body", "taxonomy")
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+MICROSECOND = datetime.timedelta(microseconds=1)  # made once: making it cost 0.9 µs a page
 # (index field, StoryPage field)
 TAXONOMIES = (
     ("themes", "themes"),
@@ -231,7 +232,7 @@ def make_document(pk, texts, facets, *, type, published, live=True, public=True)
 def microseconds(moment):
     """`moment` in whole microseconds since 1970 (exact: the database keeps microseconds, so
     two stories published within one second still sort newest first)."""
-    return (moment - EPOCH) // datetime.timedelta(microseconds=1)
+    return (moment - EPOCH) // MICROSECOND
 
 
 def content_type_id(page):

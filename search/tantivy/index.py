@@ -114,7 +114,8 @@ def _create_or_open(path):
 @contextlib.contextmanager
 def writer(index, *, heap_size=WRITER_HEAP, threads=1):
     """The index's writer for one batch, committed on success and released at the end.
-    A rebuild asks for more memory and threads (0: as many as tantivy sees fit).
+    A rebuild asks for more memory (and may ask for more threads; 0: as many as tantivy sees
+    fit).
 
     Raises IndexBusy when another writer holds the lock. Whoever writes through this looks at
     the queue of changes after letting go of the lock (changes.apply), so a change whose

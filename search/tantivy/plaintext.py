@@ -48,11 +48,14 @@ def stream_content(model_field, page):
     if not stream_block.search_index:
         return []
     content = []
-    for child in model_field.value_from_object(page):
-        block = child.block
+    stream = model_field.value_from_object(page)
+    # A rich text block's raw value is its source: read from there, the block's value (a
+    # RichText made for every block of the stream) is not needed.
+    for position, raw in enumerate(stream.raw_data):
+        block = stream_block.child_blocks[raw["type"]]
         if isinstance(block, RichTextBlock):
             if block.search_index:
-                content.append(text_for_indexing(force_str(child.value.source)))
+                content.append(text_for_indexing(force_str(raw["value"] or "")))
         else:
-            content.extend(block.get_searchable_content(child.value))
+            content.extend(block.get_searchable_content(stream[position].value))
     return content

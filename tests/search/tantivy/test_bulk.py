@@ -11,7 +11,7 @@ from dialogues.moderation import approve_reply
 from dialogues.replies import post_reply
 from search.tantivy import bulk, plaintext
 from search.tantivy.documents import FASTER, documents
-from stories.models import StoryPage
+from stories.models import ArticlePage, StoryPage
 from tests.dialogues.conftest import verified
 from tests.factories import (
     ArticlePageFactory,
@@ -34,7 +34,15 @@ def stories(home):
     """A story of every type: taxonomy and tags, a dialogue with replies (one approved after
     it was held), a restricted article and a draft."""
     theme, region, audience = ThemeFactory(), RegionFactory(), AudienceFactory()
-    article = ArticlePageFactory(title="Pleegzorg in Drenthe")
+    article = ArticlePageFactory(
+        title="Pleegzorg in Drenthe",
+        body=[
+            ("paragraph", "<p>Eerst een <b>alinea</b> &amp; meer.</p>"),
+            ("heading", {"text": "Wat we deden", "level": "h2"}),
+            ("quote", {"quote": "Samen aan tafel.", "attribution": "Een pleegmoeder"}),
+            ("paragraph", "<p>Tot slot<br/>een regel.</p>"),
+        ],
+    )
     article.themes.set([theme])
     article.regions.set([region])
     article.audiences.set([audience])
@@ -109,3 +117,19 @@ def test_rich_text_and_stream_fields_give_wagtail_s_searchable_content(stories):
                 assert faster(field, page) == expected
                 checked += 1
     assert checked == 6  # three article bodies, show notes, a description, an explanation
+
+
+def test_a_span_bounds_the_key_of_every_table_it_joins(stories):
+    """PostgreSQL does not carry a range over a join: without a bound on each table's key it
+    read the whole of the parent tables for every batch."""
+    span = range(min(s.pk for s in stories), max(s.pk for s in stories) + 1)
+    names = ["title", "intro", "body"]
+    queryset = bulk.in_span(ArticlePage, span, names)
+    sql = str(queryset.values_list("pk", *names).query)
+
+    for table, key in (("wagtailcore_page", "id"), ("stories_storypage", "page_ptr_id")):
+        assert f'"{table}"."{key}" >= {span.start}' in sql
+        assert f'"{table}"."{key}" < {span.stop}' in sql
+    articles = {s.pk for s in stories if isinstance(s, ArticlePage)}
+    assert set(queryset.values_list("pk", flat=True)) == articles
+    assert set(bulk.in_span(ArticlePage, span, ["body"]).values_list("pk", flat=True)) == articles
