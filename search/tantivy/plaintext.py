@@ -23,17 +23,17 @@ _REFERENCE = r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"
 PLAIN_HTML = re.compile(rf"(?:[^<>&]+|{_TAG}|{_REFERENCE})*")
 RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
 TAG = re.compile(_TAG)
-# As get_text_for_indexing: a space after block ends and line breaks.
-BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>)", re.IGNORECASE)
-BREAK = re.compile(r"(<(br|hr)\s*/>)", re.IGNORECASE)
+# get_text_for_indexing puts a space after block ends and line breaks, then strips the tags:
+# in plain HTML, where such a tag is always a whole tag, the tag becomes the space at once
+# (one pass with a plain replacement: half the time of the two with a template).
+SPACED = re.compile(r"</(?:p|h\d|li|blockquote)>|<(?:br|hr)\s*/>", re.IGNORECASE)
 
 
 def text_for_indexing(source):
     """wagtail.rich_text.get_text_for_indexing(source), faster for plain HTML."""
     if not PLAIN_HTML.fullmatch(source) or RAW_TEXT.search(source):
         return get_text_for_indexing(source)
-    source = BREAK.sub(r"\1 ", BLOCK_END.sub(r"\1 ", source))
-    return html.unescape(TAG.sub("", source).strip())
+    return html.unescape(TAG.sub("", SPACED.sub(" ", source)).strip())
 
 
 def rich_text_content(model_field, page):

@@ -96,6 +96,7 @@ def test_a_bulk_batch_costs_the_same_number_of_queries_whatever_its_size(stories
         "<p>a &amp; b &#39; &#x27; &eacute; &nbsp;x&nbsp; &lt;tag&gt; &onbekend;</p>",
         '<p data-block-key="k1">\n café ëën \n</p><embed embedtype="image" id="1"/>',
         "<P>Hoofdletters</P><b>vet</b><i>schuin</i><hr/>",
+        "x</P>y<BR/>z<hr  />w<br />v</li>u</blockquote>t</h3>",
         "<p>AT&T en a < b</p>",
         "<!-- opmerking --><p>x</p>",
         "<script>alert(1)</script><p>x</p>",
