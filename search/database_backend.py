@@ -266,9 +266,8 @@ STORY_ROWS = f"""
 """
 # A span's bounds on both keys: PostgreSQL does not carry a range over a join, and with the
 # page's key alone it read the whole story table for each span (bulk.in_span).
-IN_SPAN = (
-    f"page.id >= %s AND page.id < %s "
-    f"AND story.{StoryPage._meta.pk.column} >= %s AND story.{StoryPage._meta.pk.column} < %s"
+IN_SPAN = " AND ".join(
+    f"{key} >= %s AND {key} < %s" for key in ("page.id", f"story.{StoryPage._meta.pk.column}")
 )
 STORY_SQL = {"postgresql": postgres_columns, "sqlite": sqlite_columns}
 

@@ -90,12 +90,7 @@ class TantivyRebuilder:
         self.covered = []
 
     def start(self):
-        # One indexing thread: this process makes the documents on one core and, on
-        # PostgreSQL, the admin's index is built beside it on the other; a second indexing
-        # thread only took CPU from both (update_index at 100,000 pages: 19.5 s, against 21 s).
-        self.context = index_module.writer(
-            self.index.tantivy, heap_size=index_module.REBUILD_HEAP, threads=1
-        )
+        self.context = index_module.writer(self.index.tantivy, heap_size=index_module.REBUILD_HEAP)
         self.index.rebuild_writer = self.context.__enter__()
         self.index.rebuild_writer.delete_all_documents()
         # The queued changes so far: the pages are read after this, so the rebuild covers them.
